@@ -1,0 +1,35 @@
+"""Type stubs of the native core (``newsframe._native``), built from Rust with pyo3."""
+
+from os import PathLike
+from typing import Any, Optional, Sequence, Tuple, Union
+
+class ArrowTable:
+    """One frame as an Arrow table; read it with ``polars.DataFrame(table)``."""
+
+    def __arrow_c_stream__(self, requested_schema: Optional[Any] = None) -> Any:
+        """Exports the table as an ``ArrowArrayStream`` PyCapsule."""
+    def __len__(self) -> int: ...
+
+class CorpusBuilder:
+    """Accumulates parsed inputs; ``finish`` links the corpus and returns the frames."""
+
+    def __init__(
+        self,
+        max_bytes: int = ...,
+        entities: Optional[Sequence[Tuple[str, str, Sequence[str]]]] = None,
+    ) -> None:
+        """``entities``: (name, type, aliases) triples that win over the gazetteers."""
+    def add_files(
+        self, items: Sequence[Tuple[str, str, Union[str, PathLike[str]], Optional[str]]]
+    ) -> int:
+        """Parses (article_id, source, path, format) inputs in parallel; returns how many."""
+    def add_texts(self, items: Sequence[Tuple[str, str, str, Optional[str]]]) -> int:
+        """Parses (article_id, source, text, format) inputs in parallel; returns how many."""
+    def add_error(self, source: str, kind: str, message: str) -> None:
+        """Records an input that yielded no article (kind: io, decode, empty, too_large, format)."""
+    def finish(self) -> list[Tuple[str, ArrowTable]]:
+        """Links ids across articles and returns the six frames, in contract order."""
+    def __len__(self) -> int: ...
+
+def core_version() -> str:
+    """Version of the native core."""

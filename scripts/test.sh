@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every check on a fresh machine: builds the package into ./.venv, then formatting,
+# lints, Rust unit tests, the Python suite (contract, gold thresholds, bad input, CLI) and
+# the analyst notebook, executed top to bottom.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m venv .venv
+. .venv/bin/activate
+python -m pip install -q --upgrade pip
+python -m pip install -q "maturin>=1.5,<2" "polars>=1.3" "pytest>=7" \
+    "matplotlib>=3.7" "ipykernel>=6" "nbclient>=0.9" "nbformat>=5.9" "nbmake>=1.5"
+maturin develop --release
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo test
+python -m pytest
+python scripts/check_notebooks.py notebooks
+python -m pytest --nbmake notebooks

@@ -1,0 +1,398 @@
+//! Builds the contract's frames as Arrow record batches.
+//!
+//! This is the one place that turns the core's byte offsets into the contract's code-point
+//! offsets and its enums into strings; column names and types follow `CONTRACT.md` exactly.
+
+use crate::corpus::{hex_digest, Links};
+use crate::model::{InputError, ParsedArticle, Role, Span};
+use arrow_array::builder::{ListBuilder, StringBuilder, UInt32Builder};
+use arrow_array::{Array, ArrayRef, Date32Array, RecordBatch, StringArray, UInt32Array};
+use arrow_schema::{ArrowError, DataType, Field, Schema};
+use chrono::NaiveDate;
+use std::sync::Arc;
+
+/// Names of the frames, in the order they are written.
+pub const FRAME_NAMES: [&str; 6] = [
+    "articles",
+    "paragraphs",
+    "entities",
+    "quotes",
+    "citations",
+    "errors",
+];
+
+/// Collects named columns for one frame.
+struct Columns {
+    fields: Vec<Field>,
+    arrays: Vec<ArrayRef>,
+}
+
+impl Columns {
+    fn new() -> Self {
+        Columns {
+            fields: Vec::new(),
+            arrays: Vec::new(),
+        }
+    }
+
+    fn string(mut self, name: &str, values: Vec<String>) -> Self {
+        self.fields.push(Field::new(name, DataType::Utf8, false));
+        self.arrays.push(Arc::new(StringArray::from(values)));
+        self
+    }
+
+    fn opt_string(mut self, name: &str, values: Vec<Option<String>>) -> Self {
+        self.fields.push(Field::new(name, DataType::Utf8, true));
+        self.arrays.push(Arc::new(StringArray::from(values)));
+        self
+    }
+
+    fn u32(mut self, name: &str, values: Vec<u32>) -> Self {
+        self.fields.push(Field::new(name, DataType::UInt32, false));
+        self.arrays.push(Arc::new(UInt32Array::from(values)));
+        self
+    }
+
+    fn date(mut self, name: &str, values: Vec<Option<NaiveDate>>) -> Self {
+        let days: Vec<Option<i32>> = values
+            .into_iter()
+            .map(|d| d.map(days_since_epoch))
+            .collect();
+        self.fields.push(Field::new(name, DataType::Date32, true));
+        self.arrays.push(Arc::new(Date32Array::from(days)));
+        self
+    }
+
+    fn string_list(mut self, name: &str, values: Vec<Vec<String>>) -> Self {
+        let mut b = ListBuilder::new(StringBuilder::new());
+        for row in values {
+            for v in row {
+                b.values().append_value(v);
+            }
+            b.append(true);
+        }
+        let array = b.finish();
+        self.fields
+            .push(Field::new(name, array.data_type().clone(), false));
+        self.arrays.push(Arc::new(array));
+        self
+    }
+
+    fn u32_list(mut self, name: &str, values: Vec<Vec<u32>>) -> Self {
+        let mut b = ListBuilder::new(UInt32Builder::new());
+        for row in values {
+            for v in row {
+                b.values().append_value(v);
+            }
+            b.append(true);
+        }
+        let array = b.finish();
+        self.fields
+            .push(Field::new(name, array.data_type().clone(), false));
+        self.arrays.push(Arc::new(array));
+        self
+    }
+
+    fn finish(self) -> Result<RecordBatch, ArrowError> {
+        RecordBatch::try_new(Arc::new(Schema::new(self.fields)), self.arrays)
+    }
+}
+
+fn days_since_epoch(d: NaiveDate) -> i32 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid epoch");
+    (d - epoch).num_days() as i32
+}
+
+/// Code-point offset of a byte offset in `text`.
+fn char_offset(text: &str, byte: usize) -> u32 {
+    let byte = byte.min(text.len());
+    let mut b = byte;
+    while !text.is_char_boundary(b) {
+        b -= 1;
+    }
+    text[..b].chars().count() as u32
+}
+
+/// Code-point (start, end) of a span in its block.
+fn char_span(article: &ParsedArticle, span: &Span) -> (u32, u32) {
+    let text = article
+        .blocks
+        .get(span.block)
+        .map_or("", |b| b.text.as_str());
+    (char_offset(text, span.start), char_offset(text, span.end))
+}
+
+/// Hex digest of the body with case and whitespace normalised.
+pub fn content_hash(body: &str) -> String {
+    let normalised: String = body
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    hex_digest(&normalised)
+}
+
+/// All six frames, in `FRAME_NAMES` order.
+pub fn build(
+    articles: &[ParsedArticle],
+    errors: &[InputError],
+    links: &Links,
+) -> Result<Vec<RecordBatch>, ArrowError> {
+    Ok(vec![
+        articles_frame(articles)?,
+        paragraphs_frame(articles)?,
+        entities_frame(articles, links)?,
+        quotes_frame(articles, links)?,
+        citations_frame(articles, links)?,
+        errors_frame(errors)?,
+    ])
+}
+
+fn articles_frame(articles: &[ParsedArticle]) -> Result<RecordBatch, ArrowError> {
+    let bodies: Vec<String> = articles.iter().map(ParsedArticle::body).collect();
+    Columns::new()
+        .string(
+            "article_id",
+            articles.iter().map(|a| a.article_id.clone()).collect(),
+        )
+        .string(
+            "source",
+            articles.iter().map(|a| a.source.clone()).collect(),
+        )
+        .string(
+            "format",
+            articles
+                .iter()
+                .map(|a| a.format.as_str().to_string())
+                .collect(),
+        )
+        .opt_string(
+            "title",
+            articles.iter().map(|a| a.meta.title.clone()).collect(),
+        )
+        .opt_string(
+            "subtitle",
+            articles.iter().map(|a| a.meta.subtitle.clone()).collect(),
+        )
+        .opt_string(
+            "outlet",
+            articles.iter().map(|a| a.meta.outlet.clone()).collect(),
+        )
+        .string_list(
+            "authors",
+            articles.iter().map(|a| a.meta.authors.clone()).collect(),
+        )
+        .date(
+            "published",
+            articles.iter().map(|a| a.meta.published).collect(),
+        )
+        .string("body", bodies.clone())
+        .u32(
+            "n_paragraphs",
+            articles
+                .iter()
+                .map(|a| a.blocks.iter().filter(|b| b.role == Role::Body).count() as u32)
+                .collect(),
+        )
+        .u32(
+            "n_words",
+            bodies
+                .iter()
+                .map(|b| b.split_whitespace().count() as u32)
+                .collect(),
+        )
+        .string(
+            "content_hash",
+            bodies.iter().map(|b| content_hash(b)).collect(),
+        )
+        .string_list(
+            "warnings",
+            articles.iter().map(|a| a.warnings.clone()).collect(),
+        )
+        .finish()
+}
+
+fn paragraphs_frame(articles: &[ParsedArticle]) -> Result<RecordBatch, ArrowError> {
+    let (mut ids, mut pids, mut roles, mut texts) = (vec![], vec![], vec![], vec![]);
+    for a in articles {
+        for (i, b) in a.blocks.iter().enumerate() {
+            ids.push(a.article_id.clone());
+            pids.push(i as u32);
+            roles.push(b.role.as_str().to_string());
+            texts.push(b.text.clone());
+        }
+    }
+    Columns::new()
+        .string("article_id", ids)
+        .u32("paragraph_id", pids)
+        .string("role", roles)
+        .string("text", texts)
+        .finish()
+}
+
+fn entities_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBatch, ArrowError> {
+    let (mut ids, mut mids, mut pids, mut starts, mut ends) =
+        (vec![], vec![], vec![], vec![], vec![]);
+    let (mut texts, mut types, mut eids, mut names, mut roles) =
+        (vec![], vec![], vec![], vec![], vec![]);
+    for (ai, a) in articles.iter().enumerate() {
+        for (mi, m) in a.mentions.iter().enumerate() {
+            let (s, e) = char_span(a, &m.span);
+            let (eid, name) = links.entity_ids[ai][m.entity].clone();
+            ids.push(a.article_id.clone());
+            mids.push(mi as u32);
+            pids.push(m.span.block as u32);
+            starts.push(s);
+            ends.push(e);
+            texts.push(m.text.clone());
+            types.push(a.entities[m.entity].etype.as_str().to_string());
+            eids.push(eid);
+            names.push(name);
+            roles.push(m.role.clone());
+        }
+    }
+    Columns::new()
+        .string("article_id", ids)
+        .u32("mention_id", mids)
+        .u32("paragraph_id", pids)
+        .u32("start", starts)
+        .u32("end", ends)
+        .string("text", texts)
+        .string("type", types)
+        .string("entity_id", eids)
+        .string("name", names)
+        .opt_string("role", roles)
+        .finish()
+}
+
+fn quotes_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBatch, ArrowError> {
+    let (mut ids, mut qids, mut pids, mut starts, mut epids, mut ends) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let (mut texts, mut kinds, mut speakers, mut snames, mut seids, mut cues, mut groups) =
+        (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
+    for (ai, a) in articles.iter().enumerate() {
+        for (qi, q) in a.quotes.iter().enumerate() {
+            let (s, _) = char_span(a, &q.start);
+            let (_, e) = char_span(a, &q.end);
+            ids.push(a.article_id.clone());
+            qids.push(qi as u32);
+            pids.push(q.start.block as u32);
+            starts.push(s);
+            epids.push(q.end.block as u32);
+            ends.push(e);
+            texts.push(q.text.clone());
+            kinds.push(q.kind.as_str().to_string());
+            speakers.push(q.speaker.clone());
+            let linked = q.speaker_entity.map(|i| links.entity_ids[ai][i].clone());
+            snames.push(
+                linked
+                    .as_ref()
+                    .map(|l| l.1.clone())
+                    .or_else(|| q.speaker_name.clone()),
+            );
+            seids.push(linked.map(|l| l.0));
+            cues.push(q.cue.clone());
+            groups.push(links.quote_groups[ai][qi].clone());
+        }
+    }
+    Columns::new()
+        .string("article_id", ids)
+        .u32("quote_id", qids)
+        .u32("paragraph_id", pids)
+        .u32("start", starts)
+        .u32("end_paragraph_id", epids)
+        .u32("end", ends)
+        .string("text", texts)
+        .string("kind", kinds)
+        .opt_string("speaker", speakers)
+        .opt_string("speaker_name", snames)
+        .opt_string("speaker_entity_id", seids)
+        .opt_string("cue", cues)
+        .string("quote_group", groups)
+        .finish()
+}
+
+fn citations_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBatch, ArrowError> {
+    let (mut ids, mut cids, mut kinds, mut sources, mut stexts, mut seids) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let (mut pids, mut starts, mut ends, mut markers, mut titles, mut dates, mut urls, mut cited) = (
+        vec![],
+        vec![],
+        vec![],
+        vec![],
+        vec![],
+        vec![],
+        vec![],
+        vec![],
+    );
+    for (ai, a) in articles.iter().enumerate() {
+        for (ci, c) in a.citations.iter().enumerate() {
+            let (s, e) = char_span(a, &c.span);
+            ids.push(a.article_id.clone());
+            cids.push(ci as u32);
+            kinds.push(c.kind.as_str().to_string());
+            sources.push(c.source.clone());
+            stexts.push(c.source_text.clone());
+            seids.push(c.source_entity.map(|i| links.entity_ids[ai][i].0.clone()));
+            pids.push(c.span.block as u32);
+            starts.push(s);
+            ends.push(e);
+            markers.push(c.marker.clone());
+            titles.push(c.title.clone());
+            dates.push(c.date);
+            urls.push(c.url.clone());
+            cited.push(c.cited_in.clone());
+        }
+    }
+    Columns::new()
+        .string("article_id", ids)
+        .u32("citation_id", cids)
+        .string("kind", kinds)
+        .string("source", sources)
+        .string("source_text", stexts)
+        .opt_string("source_entity_id", seids)
+        .u32("paragraph_id", pids)
+        .u32("start", starts)
+        .u32("end", ends)
+        .opt_string("marker", markers)
+        .opt_string("title", titles)
+        .date("date", dates)
+        .opt_string("url", urls)
+        .u32_list("cited_in", cited)
+        .finish()
+}
+
+fn errors_frame(errors: &[InputError]) -> Result<RecordBatch, ArrowError> {
+    Columns::new()
+        .string("source", errors.iter().map(|e| e.source.clone()).collect())
+        .string(
+            "kind",
+            errors.iter().map(|e| e.kind.as_str().to_string()).collect(),
+        )
+        .string("error", errors.iter().map(|e| e.message.clone()).collect())
+        .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let t = "“Hi” Putin’s";
+        let byte = t.find("Putin").unwrap();
+        assert_eq!(char_offset(t, byte), 5);
+    }
+
+    #[test]
+    fn empty_corpus_still_has_every_frame() {
+        let frames = build(&[], &[], &Links::default()).unwrap();
+        assert_eq!(frames.len(), FRAME_NAMES.len());
+        assert!(frames.iter().all(|f| f.num_rows() == 0));
+    }
+
+    #[test]
+    fn content_hash_ignores_whitespace_and_case() {
+        assert_eq!(content_hash("A  b\n\nc"), content_hash("a b c"));
+    }
+}

@@ -1,0 +1,220 @@
+//! The lexicons compiled into the binary (see `lexicons/SOURCES.md` for sources and licenses).
+//!
+//! Files are embedded with `include_str!` so the wheel needs no data files at run time, and
+//! parsed once on first use. Lookups are case-sensitive where case carries meaning (names,
+//! outlets) and case-insensitive for function words.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A country with the forms news writes it in and its demonyms.
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub demonyms: Vec<String>,
+}
+
+/// A named place: `GPE` for places with a government, `LOC` for geography.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub name: String,
+    pub is_gpe: bool,
+    pub country: String,
+    pub aliases: Vec<String>,
+}
+
+/// A news outlet or agency.
+#[derive(Debug, Clone)]
+pub struct Outlet {
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+}
+
+/// An organisation and its aliases.
+#[derive(Debug, Clone)]
+pub struct Organization {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+/// A reporting verb form with its lemma and class (`speech`, `stance`, `report`).
+#[derive(Debug, Clone)]
+pub struct ReportingVerb {
+    pub lemma: String,
+    pub class: String,
+}
+
+/// All lexicons, parsed.
+#[derive(Debug, Default)]
+pub struct Lexicons {
+    pub countries: Vec<Country>,
+    pub places: Vec<Place>,
+    pub organizations: Vec<Organization>,
+    pub outlets: Vec<Outlet>,
+    given_names: HashSet<String>,
+    surnames: HashSet<String>,
+    function_words: HashSet<String>,
+    /// Reporting verb forms (lower case) -> verb.
+    pub reporting_verbs: HashMap<String, ReportingVerb>,
+    /// Title words and phrases -> kind (`person` or `org`).
+    pub titles: HashMap<String, String>,
+    pub org_suffixes: HashSet<String>,
+    /// Unnamed-source phrases (lower case) -> `anonymous` or `official`.
+    pub anonymous_sources: Vec<(String, String)>,
+    outlet_index: HashMap<String, usize>,
+}
+
+static LEXICONS: LazyLock<Lexicons> = LazyLock::new(Lexicons::load);
+
+/// The embedded lexicons.
+pub fn get() -> &'static Lexicons {
+    &LEXICONS
+}
+
+/// Data lines of a lexicon file: no comments, no blank lines.
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn list(field: Option<&&str>) -> Vec<String> {
+    field
+        .map(|f| {
+            f.split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+impl Lexicons {
+    fn load() -> Lexicons {
+        let mut lex = Lexicons {
+            countries: rows(include_str!("../lexicons/countries.tsv"))
+                .map(|r| Country {
+                    name: r[0].to_string(),
+                    aliases: list(r.get(1)),
+                    demonyms: list(r.get(2)),
+                })
+                .collect(),
+            places: rows(include_str!("../lexicons/places.tsv"))
+                .map(|r| Place {
+                    name: r[0].to_string(),
+                    is_gpe: r.get(1).is_none_or(|t| *t != "LOC"),
+                    country: r.get(2).unwrap_or(&"").to_string(),
+                    aliases: list(r.get(3)),
+                })
+                .collect(),
+            organizations: rows(include_str!("../lexicons/organizations.tsv"))
+                .map(|r| Organization {
+                    name: r[0].to_string(),
+                    aliases: list(r.get(1)),
+                })
+                .collect(),
+            outlets: rows(include_str!("../lexicons/outlets.tsv"))
+                .map(|r| Outlet {
+                    name: r[0].to_string(),
+                    kind: r.get(1).unwrap_or(&"").to_string(),
+                    aliases: list(r.get(3)),
+                })
+                .collect(),
+            given_names: rows(include_str!("../lexicons/given_names.txt"))
+                .map(|r| r[0].to_string())
+                .collect(),
+            surnames: rows(include_str!("../lexicons/surnames.txt"))
+                .map(|r| r[0].to_string())
+                .collect(),
+            function_words: rows(include_str!("../lexicons/function_words.txt"))
+                .map(|r| r[0].to_lowercase())
+                .collect(),
+            titles: rows(include_str!("../lexicons/titles.tsv"))
+                .map(|r| (r[0].to_string(), r.get(1).unwrap_or(&"person").to_string()))
+                .collect(),
+            org_suffixes: rows(include_str!("../lexicons/org_suffixes.txt"))
+                .map(|r| r[0].to_string())
+                .collect(),
+            anonymous_sources: rows(include_str!("../lexicons/anonymous_sources.tsv"))
+                .map(|r| {
+                    (
+                        r[0].to_lowercase(),
+                        r.get(1).unwrap_or(&"anonymous").to_string(),
+                    )
+                })
+                .collect(),
+            ..Default::default()
+        };
+        for r in rows(include_str!("../lexicons/reporting_verbs.tsv")) {
+            let verb = ReportingVerb {
+                lemma: r[0].to_string(),
+                class: r.get(2).unwrap_or(&"speech").to_string(),
+            };
+            for form in list(r.get(1)).into_iter().chain([r[0].to_string()]) {
+                lex.reporting_verbs
+                    .entry(form.to_lowercase())
+                    .or_insert_with(|| verb.clone());
+            }
+        }
+        for (i, o) in lex.outlets.iter().enumerate() {
+            for form in std::iter::once(&o.name).chain(&o.aliases) {
+                lex.outlet_index.entry(form.clone()).or_insert(i);
+                if let Some(rest) = form.strip_prefix("The ") {
+                    lex.outlet_index.entry(rest.to_string()).or_insert(i);
+                }
+            }
+        }
+        lex
+    }
+
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(word)
+    }
+
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
+    }
+
+    /// Function words, sentence adverbs, months, weekdays and menu words, any case.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.contains(&word.to_lowercase())
+    }
+
+    /// The outlet written as `form` (name or alias, with or without a leading "The"/"the").
+    pub fn outlet(&self, form: &str) -> Option<&Outlet> {
+        let form = form.trim();
+        let bare = form
+            .strip_prefix("the ")
+            .or(form.strip_prefix("The "))
+            .unwrap_or(form);
+        self.outlet_index
+            .get(form)
+            .or_else(|| self.outlet_index.get(bare))
+            .map(|&i| &self.outlets[i])
+    }
+
+    /// The reporting verb of a word form, if it is one.
+    pub fn reporting_verb(&self, word: &str) -> Option<&ReportingVerb> {
+        self.reporting_verbs.get(&word.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_load_and_answer() {
+        let lex = get();
+        assert!(lex.is_function_word("However"));
+        assert!(lex.outlet("the Wall Street Journal").is_some());
+        assert_eq!(
+            lex.reporting_verb("said").map(|v| v.lemma.as_str()),
+            Some("say")
+        );
+        assert!(lex.countries.iter().any(|c| c.name == "China"));
+    }
+}

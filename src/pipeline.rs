@@ -1,0 +1,123 @@
+//! Parses one input into an article: decode, segment, metadata, entities, quotes, citations.
+//!
+//! Each stage is a pure function of the previous stages' records; this module only wires
+//! them and turns I/O and panics into `InputError`s naming the input.
+
+use crate::entities::CustomEntities;
+use crate::ingest::{self, DEFAULT_MAX_BYTES};
+use crate::model::{ErrorKind, Format, InputError, ParsedArticle, Role};
+use crate::{citations, entities, metadata, quotes, segment};
+use std::path::PathBuf;
+
+/// Where an input's bytes come from.
+#[derive(Debug, Clone)]
+pub enum Content {
+    Path(PathBuf),
+    Text(String),
+}
+
+/// One input: its article id, how to name it in output, and its content.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub id: String,
+    pub source: String,
+    pub content: Content,
+    /// Forced format; guessed from the name and first bytes when `None`.
+    pub format: Option<Format>,
+}
+
+/// Options shared by every input of a run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub max_bytes: usize,
+    pub custom_entities: CustomEntities,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_bytes: DEFAULT_MAX_BYTES,
+            custom_entities: CustomEntities::default(),
+        }
+    }
+}
+
+/// Parses one input. Never panics: a panic inside a stage becomes an error naming the input.
+pub fn parse_input(input: &Input, options: &Options) -> Result<ParsedArticle, InputError> {
+    let bytes: Vec<u8> = match &input.content {
+        Content::Text(t) => t.clone().into_bytes(),
+        Content::Path(p) => std::fs::read(p).map_err(|e| InputError {
+            source: input.source.clone(),
+            kind: ErrorKind::Io,
+            message: format!("cannot read {}: {e}", p.display()),
+        })?,
+    };
+    let format = input
+        .format
+        .unwrap_or_else(|| ingest::detect_format(&input.source, &bytes));
+    let caught = std::panic::catch_unwind(|| parse_bytes(input, &bytes, format, options));
+    caught.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        Err(InputError {
+            source: input.source.clone(),
+            kind: ErrorKind::Format,
+            message: format!("internal error while parsing this input (please report it): {what}"),
+        })
+    })
+}
+
+fn parse_bytes(
+    input: &Input,
+    bytes: &[u8],
+    format: Format,
+    options: &Options,
+) -> Result<ParsedArticle, InputError> {
+    let decoded = ingest::decode(&input.source, bytes, format, options.max_bytes)?;
+    Ok(parse_text(
+        input,
+        &decoded.text,
+        format,
+        &decoded.hints,
+        decoded.warnings,
+        options,
+    ))
+}
+
+/// Runs every stage on decoded text.
+pub fn parse_text(
+    input: &Input,
+    text: &str,
+    format: Format,
+    hints: &ingest::Hints,
+    mut warnings: Vec<String>,
+    options: &Options,
+) -> ParsedArticle {
+    let blocks = segment::segment(text);
+    if !blocks.iter().any(|b| b.role == Role::Body) {
+        warnings.push("no body paragraphs found".into());
+    }
+    let meta = metadata::derive(&blocks, hints);
+    let (entities, mentions) = entities::extract(&blocks, &options.custom_entities);
+    let quotes = quotes::extract(&blocks, &entities, &mentions);
+    let citations = citations::extract(&blocks, &entities, &mentions);
+    let source = hints
+        .url
+        .clone()
+        .filter(|_| matches!(input.content, Content::Text(_)));
+    ParsedArticle {
+        article_id: input.id.clone(),
+        source: source.unwrap_or_else(|| input.source.clone()),
+        format,
+        blocks,
+        meta,
+        entities,
+        mentions,
+        quotes,
+        citations,
+        warnings,
+    }
+}

@@ -1,0 +1,219 @@
+//! The binding layer: the only module that knows about Python.
+//!
+//! `CorpusBuilder` takes inputs in batches (so Python can show progress), parses each batch
+//! in parallel with the GIL released, and on `finish` links the corpus and hands every frame
+//! to Python as an Arrow C stream (`__arrow_c_stream__`), which `polars.DataFrame` reads
+//! without copying through Python objects.
+
+use crate::corpus;
+use crate::entities::{CustomEntities, CustomEntity};
+use crate::frames::{self, FRAME_NAMES};
+use crate::model::{EntityType, ErrorKind, Format, InputError, ParsedArticle};
+use crate::pipeline::{Content, Input, Options};
+use arrow_array::ffi_stream::FFI_ArrowArrayStream;
+use arrow_array::{RecordBatch, RecordBatchIterator};
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyCapsule;
+use std::path::PathBuf;
+
+/// One frame as an Arrow table that any Arrow PyCapsule consumer (polars, pyarrow) can read.
+#[pyclass(module = "newsframe._native", frozen)]
+pub struct ArrowTable {
+    batch: RecordBatch,
+}
+
+#[pymethods]
+impl ArrowTable {
+    /// Exports the table as an `ArrowArrayStream` PyCapsule.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyCapsule>> {
+        let _ = requested_schema;
+        let schema = self.batch.schema();
+        let reader = RecordBatchIterator::new(vec![Ok(self.batch.clone())], schema);
+        let stream = FFI_ArrowArrayStream::new(Box::new(reader));
+        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+    }
+
+    fn __len__(&self) -> usize {
+        self.batch.num_rows()
+    }
+}
+
+/// Accumulates parsed articles and errors; `finish` links them and builds the frames.
+#[pyclass(module = "newsframe._native")]
+pub struct CorpusBuilder {
+    options: Options,
+    articles: Vec<ParsedArticle>,
+    errors: Vec<InputError>,
+}
+
+fn parse_format(format: Option<&str>) -> PyResult<Option<Format>> {
+    match format {
+        None => Ok(None),
+        Some("text") => Ok(Some(Format::Text)),
+        Some("html") => Ok(Some(Format::Html)),
+        Some("json") => Ok(Some(Format::Json)),
+        Some(other) => Err(PyValueError::new_err(format!(
+            "unknown format {other:?}: use 'text', 'html' or 'json' (or None to guess)"
+        ))),
+    }
+}
+
+fn parse_error_kind(kind: &str) -> PyResult<ErrorKind> {
+    Ok(match kind {
+        "io" => ErrorKind::Io,
+        "decode" => ErrorKind::Decode,
+        "empty" => ErrorKind::Empty,
+        "too_large" => ErrorKind::TooLarge,
+        "format" => ErrorKind::Format,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "unknown error kind {other:?}"
+            )))
+        }
+    })
+}
+
+impl CorpusBuilder {
+    fn run(&mut self, py: Python<'_>, inputs: Vec<Input>) -> PyResult<usize> {
+        let options = self.options.clone();
+        let results = py.detach(|| corpus::parse_all(&inputs, &options));
+        let n = results.len();
+        for (input, result) in inputs.iter().zip(results) {
+            match result {
+                Ok(a) => self.articles.push(a),
+                Err(e) if e.message.starts_with("internal error") => {
+                    return Err(PyRuntimeError::new_err(format!(
+                        "newsframe failed on {}: {}",
+                        input.source, e.message
+                    )))
+                }
+                Err(e) => self.errors.push(e),
+            }
+        }
+        Ok(n)
+    }
+}
+
+#[pymethods]
+impl CorpusBuilder {
+    /// `entities`: (name, type, aliases) triples that take precedence over the gazetteers.
+    #[new]
+    #[pyo3(signature = (max_bytes=crate::ingest::DEFAULT_MAX_BYTES, entities=None))]
+    fn new(
+        max_bytes: usize,
+        entities: Option<Vec<(String, String, Vec<String>)>>,
+    ) -> PyResult<Self> {
+        let mut custom = CustomEntities::default();
+        for (name, etype, aliases) in entities.unwrap_or_default() {
+            let etype = EntityType::parse(&etype).ok_or_else(|| {
+                PyValueError::new_err(format!(
+                    "entity {name:?} has unknown type {etype:?}: use PERSON, ORG, MEDIA, GPE, LOC, NORP or EVENT"
+                ))
+            })?;
+            custom.entries.push(CustomEntity {
+                name,
+                etype,
+                aliases,
+            });
+        }
+        Ok(CorpusBuilder {
+            options: Options {
+                max_bytes,
+                custom_entities: custom,
+            },
+            articles: Vec::new(),
+            errors: Vec::new(),
+        })
+    }
+
+    /// Parses files: (article_id, source, path, format) tuples. Returns how many were taken.
+    fn add_files(
+        &mut self,
+        py: Python<'_>,
+        items: Vec<(String, String, PathBuf, Option<String>)>,
+    ) -> PyResult<usize> {
+        let inputs = items
+            .into_iter()
+            .map(|(id, source, path, format)| {
+                Ok(Input {
+                    id,
+                    source,
+                    content: Content::Path(path),
+                    format: parse_format(format.as_deref())?,
+                })
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        self.run(py, inputs)
+    }
+
+    /// Parses in-memory texts: (article_id, source, text, format) tuples.
+    fn add_texts(
+        &mut self,
+        py: Python<'_>,
+        items: Vec<(String, String, String, Option<String>)>,
+    ) -> PyResult<usize> {
+        let inputs = items
+            .into_iter()
+            .map(|(id, source, text, format)| {
+                Ok(Input {
+                    id,
+                    source,
+                    content: Content::Text(text),
+                    format: parse_format(format.as_deref())?,
+                })
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        self.run(py, inputs)
+    }
+
+    /// Records an input that could not be read before parsing (e.g. found missing in Python).
+    fn add_error(&mut self, source: String, kind: &str, message: String) -> PyResult<()> {
+        self.errors.push(InputError {
+            source,
+            kind: parse_error_kind(kind)?,
+            message,
+        });
+        Ok(())
+    }
+
+    fn __len__(&self) -> usize {
+        self.articles.len() + self.errors.len()
+    }
+
+    /// Links the corpus and returns the frames as {name: ArrowTable}; the builder is emptied.
+    fn finish(&mut self, py: Python<'_>) -> PyResult<Vec<(String, ArrowTable)>> {
+        let articles = std::mem::take(&mut self.articles);
+        let errors = std::mem::take(&mut self.errors);
+        let batches = py
+            .detach(|| {
+                let links = corpus::link(&articles);
+                frames::build(&articles, &errors, &links)
+            })
+            .map_err(|e| PyRuntimeError::new_err(format!("could not build frames: {e}")))?;
+        Ok(FRAME_NAMES
+            .iter()
+            .zip(batches)
+            .map(|(name, batch)| (name.to_string(), ArrowTable { batch }))
+            .collect())
+    }
+}
+
+/// Version of the native core.
+#[pyfunction]
+fn core_version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<CorpusBuilder>()?;
+    m.add_class::<ArrowTable>()?;
+    m.add_function(wrap_pyfunction!(core_version, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,217 @@
+//! Measurements and chrome patterns of one block, each a small named test.
+//!
+//! Every test here looks at the block alone (its length, shape and wording) so it can be
+//! checked in isolation; `roles` combines them with position on the page.
+
+use crate::lexicon;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What `roles` needs to know about one block.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    pub words: usize,
+    /// Ends a sentence (`.`, `!`, `?`, `…`, possibly followed by closing quotes or brackets).
+    pub terminal: bool,
+    /// Share of content words that start with a capital letter.
+    pub cap_ratio: f32,
+    pub prose: bool,
+    pub nav: bool,
+    pub related: bool,
+    pub credit: bool,
+    pub caption: bool,
+    pub reference_entry: bool,
+    pub bio: bool,
+    pub name_line: bool,
+    pub byline: bool,
+    pub date_line: bool,
+    pub stop_marker: bool,
+}
+
+/// Short words that stay lower case in Title Case headlines.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "as",
+    "with", "from", "into", "over", "via", "vs", "per", "up", "is", "are", "be",
+];
+
+static NAV: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:home|menu|search|type to search|search for:?|skip to (?:main )?content|sign (?:in|up)|log ?in|log ?out|register|subscribe(?: now)?|connect with us|follow us(?: on .*)?|share(?: this(?: article| story)?)?:?|leave a (?:comment|reply)|post a comment|\d+ comments?|comments?|previous (?:post|article)|next (?:post|article)|previous post next post|related topics|tags?:?.*|advertisement|advertising|sponsored(?: content)?|print|email|e-mail|newsletter|cookies?|privacy(?: policy)?|terms (?:of (?:use|service)|and conditions)|contact(?: us)?|about(?: us)?|all rights reserved.*|back to top|read more|load more|show more|click here.*|close|open menu|toggle navigation|main menu|trending(?: now)?|latest(?: news)?|most (?:read|popular)|watch live|listen|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|instagram|youtube|copy link|this div height required.*)$").unwrap()
+});
+static RELATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:also (?:on|read|see|in)\b|read (?:more|also|next)\b|see also\b|related(?: (?:articles?|stories|content|coverage|news|topics|posts?|reading))?\s*:|more (?:from|on|stories|news)\b.*:|recommended(?: for you| reading)?\s*:?$|you (?:may|might) also (?:like|be interested)|editor'?s picks|watch:|listen:|must read:|further reading)").unwrap()
+});
+static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[•·*–—-]\s*)?(?:(?:photo|image|picture|video|illustration|graphic|file photo|photograph|footage)s?(?: credit)?\s*[:/]|credit\s*:|\(?(?:ap|afp|reuters|epa|getty images)(?: photo)?\)?\s*$|.*\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|.*\b(?:additional|with) (?:reporting|editing|writing|research)\b.*\bby\b|(?:reporting|editing|writing|compiled) by\b)").unwrap()
+});
+static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:\s*[^.]{2,80}$|\([^()]*(?:getty images|via [^()]+|photo|reuters|afp|/ap|ap/|epa|shutterstock|sputnik|xinhua|bloomberg|tass|pool)[^()]*\)\s*$|\b(?:featured image|file photo|file image|stock photo)\s*$)").unwrap()
+});
+static REFERENCE_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]|\^)\s+\S").unwrap());
+static REFERENCE_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)[“"‘]|https?://|www\.|\b(?:19|20)\d\d\b|\bretrieved\b|\baccessed\b"#).unwrap()
+});
+static BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][\p{L}'’.-]+\s+){0,3}[A-Z][\p{L}'’.-]+\s+(?:is|was|has been|has|covers|writes|reports|joined|served)\b").unwrap()
+});
+static BIO_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:correspondent|reporter|journalist|editor|writer|columnist|contributor|producer|freelance|bureau|news (?:portal|site|website|outlet|organi[sz]ation|agency)|media (?:organi[sz]ation|company|outlet)|publication|covers|covering|you can (?:write|reach|email|follow)|follow (?:him|her|them) on|author of)\b").unwrap()
+});
+static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by|written by|words by|story by|reporting by)\s+\p{Lu}").unwrap()
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\b").unwrap()
+});
+static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:published|posted|updated|last updated|first published|date)\b").unwrap()
+});
+static STOP_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d+\s+)?(?:comments?|responses?)\s*(?:\(\d+\))?$|^leave a (?:comment|reply)|^post a comment|^(?:join|start) the (?:conversation|discussion)|^add (?:a|your) comment|^related topics$|^(?:©|copyright\b|\(c\)\s*\d{4})|all rights reserved|^previous (?:post|article)|^next (?:post|article)|^about the authors?$|^more (?:stories|articles) from\b|^you (?:may|might) also like|^recommended for you").unwrap()
+});
+static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}\.|(?:de|da|van|von|der|al|bin|le|la|del|di)|\p{Lu}[\p{Ll}]+\p{Lu}[\p{Ll}]+)$").unwrap()
+});
+
+/// Measures one block.
+pub fn measure(text: &str) -> Features {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let n = words.len();
+    let terminal = ends_sentence(text);
+    let cap_ratio = capitalised_share(&words);
+    let lower = text.to_lowercase();
+    let reference_entry = REFERENCE_ENTRY.is_match(text) && REFERENCE_SHAPE.is_match(text);
+    let credit = n <= 25 && CREDIT_ONLY.is_match(text);
+    let caption = !credit && TRAILING_CREDIT.is_match(text);
+    let name_line = is_name_line(&words);
+    Features {
+        words: n,
+        terminal,
+        cap_ratio,
+        prose: ((n >= 10 && terminal) || n >= 40) && !credit && !caption,
+        nav: n <= 12 && NAV.is_match(lower.trim_end_matches(['.', ':', ' '])),
+        related: n <= 30 && RELATED.is_match(text),
+        credit,
+        caption,
+        reference_entry,
+        bio: n >= 8 && BIO.is_match(text) && BIO_WORDS.is_match(text),
+        name_line,
+        byline: n <= 20 && BY_LINE.is_match(text),
+        date_line: n <= 14 && (DATE.is_match(text) && (n <= 6 || DATE_PREFIX.is_match(text))),
+        stop_marker: n <= 12 && STOP_MARKER.is_match(text.trim()),
+    }
+}
+
+/// Whether the text ends a sentence, looking through closing quotes and brackets.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»' | '*')
+    });
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+fn capitalised_share(words: &[&str]) -> f32 {
+    let mut content = 0usize;
+    let mut caps = 0usize;
+    for w in words {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if core.is_empty() || SMALL_WORDS.contains(&core.to_lowercase().as_str()) {
+            continue;
+        }
+        content += 1;
+        if core
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        {
+            caps += 1;
+        }
+    }
+    if content == 0 {
+        0.0
+    } else {
+        caps as f32 / content as f32
+    }
+}
+
+/// Two to four name-shaped tokens and nothing else: "Rachel Adams", "Jean-Luc de la Tour".
+fn is_name_line(words: &[&str]) -> bool {
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    let lex = lexicon::get();
+    let first = words[0];
+    if !first.chars().next().is_some_and(char::is_uppercase) || lex.is_function_word(first) {
+        return false;
+    }
+    let all_names = words.iter().all(|w| NAME_TOKEN.is_match(w));
+    all_names
+        && words
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words.iter().any(|w| lex.is_function_word(w) && w.len() > 3)
+}
+
+/// Whether the first token of a name line is a known given name.
+pub fn starts_with_given_name(text: &str) -> bool {
+    text.split_whitespace()
+        .next()
+        .is_some_and(|w| lexicon::get().is_given_name(w))
+}
+
+/// Whether the block's text has a date a reader would take for the article's own date.
+pub fn find_date(text: &str) -> Option<&str> {
+    DATE.find(text).map(|m| m.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_needs_length_and_a_sentence_end() {
+        assert!(
+            measure("The minister met his counterpart on Tuesday to discuss trade and security.")
+                .prose
+        );
+        assert!(
+            !measure("China and Russia Strengthen Ties as US Casts Them as Global Threats").prose
+        );
+    }
+
+    #[test]
+    fn chrome_patterns() {
+        assert!(measure("Leave a Comment").nav);
+        assert!(measure("Also on AF: Blinken Warning on Aid").related);
+        assert!(measure("Also read:").related);
+        assert!(measure("Photo: Reuters").credit);
+        assert!(measure("Reuters contributed to this report.").credit);
+        assert!(measure("• Reuters, with additional editing by Jane Doe").credit);
+        assert!(
+            measure("A man walks past a mural in Kyiv. (Jane Doe/AFP via Getty Images)").caption
+        );
+        assert!(measure("Leaders shake hands before talks. Photo: Reuters").caption);
+    }
+
+    #[test]
+    fn reference_entries_need_a_number_and_a_citation_shape() {
+        assert!(measure("3. “Title of piece” Bloomberg, 22 Feb. 2023,").reference_entry);
+        assert!(!measure("3 things to know").reference_entry);
+    }
+
+    #[test]
+    fn bios_name_a_journalism_role() {
+        assert!(
+            measure("Jane Doe is a senior correspondent for The Daily covering energy markets.")
+                .bio
+        );
+        assert!(!measure("Jane Doe is a farmer who lost her crops to the flood last year.").bio);
+    }
+
+    #[test]
+    fn dates_and_bylines() {
+        assert!(measure("February 22, 2023").date_line);
+        assert!(measure("Published 22 Feb 2023 10:04 GMT").date_line);
+        assert!(measure("By Jane Doe and John Roe").byline);
+    }
+}

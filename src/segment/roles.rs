@@ -1,0 +1,491 @@
+//! Gives every block a role: finds the body first, then names what surrounds it.
+//!
+//! The body is the run of prose blocks with the most words, where a run tolerates a few
+//! non-prose blocks (headings, promo lines, captions) in between and breaks at page-end
+//! markers (comment sections, copyright lines, reference lists, author bios). Page chrome
+//! can be hundreds of short lines on either side; it never forms a run of prose, so it never
+//! wins. Title, subtitle and bylines are then looked for *before* the body, bios, bylines,
+//! references and related links after it.
+
+use super::features::{measure, starts_with_given_name, Features};
+use crate::model::Role;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Non-prose blocks a body run may contain between two prose blocks.
+const MAX_GAP: usize = 5;
+
+/// Assigns a role to each block.
+pub fn assign_roles(texts: &[String]) -> Vec<Role> {
+    let n = texts.len();
+    let mut roles = vec![Role::Other; n];
+    if n == 0 {
+        return roles;
+    }
+    let feats: Vec<Features> = texts.iter().map(|t| measure(t)).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for t in texts {
+        *counts.entry(t.as_str()).or_default() += 1;
+    }
+    let repeated = |i: usize| counts[texts[i].as_str()] > 1;
+    let reference = reference_runs(&feats);
+
+    // Blocks repeated before the first unrepeated prose block are the page header
+    // (title and standfirst printed twice), never body.
+    let first_unique_prose = (0..n)
+        .find(|&i| feats[i].prose && !repeated(i))
+        .unwrap_or(n);
+    let first_prose = (0..n).find(|&i| feats[i].prose).unwrap_or(n);
+    let is_bio = |i: usize| feats[i].bio && i > first_prose;
+    let candidate: Vec<bool> = (0..n)
+        .map(|i| {
+            let f = &feats[i];
+            f.prose
+                && !reference[i]
+                && !is_bio(i)
+                && !f.related
+                && !f.nav
+                && !f.byline
+                && !f.date_line
+                && !f.stop_marker
+                && !(repeated(i) && i < first_unique_prose)
+        })
+        .collect();
+
+    let Some((start, end)) = densest_run(texts, &feats, &candidate, &reference, &is_bio) else {
+        fallback_body(&feats, &mut roles);
+        label_chrome(&feats, &reference, &mut roles, 0, n);
+        return roles;
+    };
+
+    for i in start..=end {
+        let f = &feats[i];
+        roles[i] = if candidate[i] || short_sentence(f) && !reference[i] {
+            Role::Body
+        } else if f.related {
+            Role::Related
+        } else if f.caption {
+            Role::Caption
+        } else if f.credit {
+            Role::Credit
+        } else if f.nav {
+            Role::Nav
+        } else if f.words <= 20 && !f.terminal {
+            Role::Heading
+        } else {
+            Role::Other
+        };
+    }
+
+    label_header(texts, &feats, &repeated, &mut roles, start);
+    label_chrome(&feats, &reference, &mut roles, end + 1, n);
+    label_trailer(texts, &feats, &reference, &is_bio, &mut roles, end + 1);
+    roles
+}
+
+/// A short block that still reads as a sentence of the story ("He declined to comment.").
+fn short_sentence(f: &Features) -> bool {
+    f.terminal
+        && f.words >= 3
+        && !f.credit
+        && !f.caption
+        && !f.related
+        && !f.nav
+        && !f.byline
+        && !f.date_line
+        && !f.stop_marker
+        && !f.name_line
+}
+
+/// Runs of two or more numbered entries shaped like citations.
+fn reference_runs(feats: &[Features]) -> Vec<bool> {
+    let n = feats.len();
+    let mut out = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        if feats[i].reference_entry {
+            let mut j = i;
+            while j + 1 < n && feats[j + 1].reference_entry {
+                j += 1;
+            }
+            if j > i {
+                out[i..=j].iter_mut().for_each(|x| *x = true);
+            }
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The (first, last) candidate of the run of candidates with the most words.
+fn densest_run(
+    texts: &[String],
+    feats: &[Features],
+    candidate: &[bool],
+    reference: &[bool],
+    is_bio: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut current: Option<(usize, usize, usize)> = None;
+    let mut gap = 0usize;
+    let close = |cur: &mut Option<(usize, usize, usize)>,
+                 best: &mut Option<(usize, usize, usize)>| {
+        if let Some(c) = cur.take() {
+            if best.is_none_or(|b| c.2 > b.2) {
+                *best = Some(c);
+            }
+        }
+    };
+    for i in 0..texts.len() {
+        let breaks = feats[i].stop_marker || reference[i] || is_bio(i);
+        if breaks {
+            close(&mut current, &mut best);
+            continue;
+        }
+        if candidate[i] {
+            match current.as_mut() {
+                Some(c) if gap <= MAX_GAP => {
+                    c.1 = i;
+                    c.2 += feats[i].words;
+                }
+                _ => {
+                    close(&mut current, &mut best);
+                    current = Some((i, i, feats[i].words));
+                }
+            }
+            gap = 0;
+        } else {
+            gap += 1;
+        }
+    }
+    close(&mut current, &mut best);
+    best.map(|(s, e, _)| (s, e))
+}
+
+/// With no prose at all, the longest sentence-like block is the body.
+fn fallback_body(feats: &[Features], roles: &mut [Role]) {
+    let best = (0..feats.len())
+        .filter(|&i| {
+            let f = &feats[i];
+            f.words >= 3
+                && !f.nav
+                && !f.credit
+                && !f.related
+                && !f.stop_marker
+                && !f.reference_entry
+        })
+        .max_by_key(|&i| (feats[i].terminal, feats[i].words));
+    if let Some(i) = best {
+        roles[i] = Role::Body;
+    }
+}
+
+/// Title, subtitle, bylines and captions before the body.
+fn label_header(
+    texts: &[String],
+    feats: &[Features],
+    repeated: &dyn Fn(usize) -> bool,
+    roles: &mut [Role],
+    start: usize,
+) {
+    let headline_shaped = |i: usize| {
+        let f = &feats[i];
+        (3..=30).contains(&f.words)
+            && !texts[i].trim_end().ends_with(['.', ',', ';', ':'])
+            && !f.nav
+            && !f.related
+            && !f.credit
+            && !f.caption
+            && !f.name_line
+            && !f.byline
+            && !f.date_line
+            && !f.reference_entry
+            && !f.stop_marker
+            && f.cap_ratio > 0.0
+    };
+    let score = |i: usize| {
+        let f = &feats[i];
+        let mut s = f.cap_ratio;
+        if f.words >= 5 {
+            s += 1.0;
+        }
+        if f.words >= 4 && repeated(i) {
+            s += 3.0;
+        }
+        if i + 4 >= start {
+            s += 0.3;
+        }
+        s
+    };
+    let title = (0..start)
+        .filter(|&i| headline_shaped(i))
+        .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(a.cmp(&b)));
+    let mut after_title = 0;
+    if let Some(t) = title {
+        roles[t] = Role::Title;
+        after_title = t + 1;
+        let mut subtitle_open = true;
+        for j in t + 1..start {
+            let f = &feats[j];
+            if texts[j] == texts[t] {
+                continue;
+            }
+            if f.caption || f.credit {
+                subtitle_open = false;
+            }
+            if subtitle_open
+                && f.words >= 6
+                && !f.nav
+                && !f.related
+                && !f.name_line
+                && !f.byline
+                && !f.date_line
+                && !f.reference_entry
+                && !f.caption
+                && !f.credit
+                && !texts[start..].contains(&texts[j])
+            {
+                // The last copy of a repeated standfirst is the one on the page.
+                let last_copy = (j..start)
+                    .rev()
+                    .find(|&k| texts[k] == texts[j])
+                    .unwrap_or(j);
+                roles[last_copy] = Role::Subtitle;
+                break;
+            }
+        }
+        if t + 1 == start && roles[t + 1..start].iter().all(|r| *r != Role::Subtitle) {
+            take_standfirst(texts, feats, roles, start);
+        }
+    }
+    let confirmed = |i: usize| name_confirmed(texts, feats, i);
+    for i in 0..start {
+        if roles[i] != Role::Other {
+            continue;
+        }
+        let f = &feats[i];
+        roles[i] = if f.byline || f.date_line || (f.name_line && confirmed(i)) {
+            Role::Byline
+        } else if f.caption {
+            Role::Caption
+        } else if f.credit {
+            Role::Credit
+        } else if f.related {
+            Role::Related
+        } else if f.nav || f.words <= 3 {
+            Role::Nav
+        } else if i >= after_title && f.words >= 6 && !f.terminal && title.is_some() {
+            Role::Caption
+        } else {
+            Role::Other
+        };
+    }
+}
+
+/// A one-sentence block right under the title, followed by more body, is a standfirst
+/// ("Putin says relations have reached new frontiers."), unless it opens with a dateline.
+fn take_standfirst(texts: &[String], feats: &[Features], roles: &mut [Role], start: usize) {
+    let text = &texts[start];
+    let single = super::sentences::split_sentences(text).len() == 1;
+    let next_is_body = roles.get(start + 1) == Some(&Role::Body);
+    if single && feats[start].words <= 40 && next_is_body && !DATELINE.is_match(text) {
+        roles[start] = Role::Subtitle;
+    }
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}[\p{Lu}\s.,'-]{2,}(?:\([^)]*\))?\s*[-–—:]|\p{Lu}[\p{Lu}.'-]+(?:\s+\p{Lu}[\p{Lu}.'-]+)*\s*\()").unwrap()
+});
+
+/// Nav, related, credit and reference roles for blocks the body run did not take.
+fn label_chrome(
+    feats: &[Features],
+    reference: &[bool],
+    roles: &mut [Role],
+    from: usize,
+    to: usize,
+) {
+    for i in from..to {
+        if roles[i] != Role::Other {
+            continue;
+        }
+        let f = &feats[i];
+        roles[i] = if reference[i] {
+            Role::Reference
+        } else if f.caption {
+            Role::Caption
+        } else if f.credit {
+            Role::Credit
+        } else if f.related {
+            Role::Related
+        } else if f.nav || f.stop_marker {
+            Role::Nav
+        } else {
+            Role::Other
+        };
+    }
+}
+
+/// Bylines, bios and link lists after the body.
+fn label_trailer(
+    texts: &[String],
+    feats: &[Features],
+    reference: &[bool],
+    is_bio: &dyn Fn(usize) -> bool,
+    roles: &mut [Role],
+    from: usize,
+) {
+    let mut in_link_list = false;
+    for i in from..texts.len() {
+        let f = &feats[i];
+        if reference[i] {
+            in_link_list = false;
+            continue;
+        }
+        if is_bio(i) {
+            roles[i] = Role::Bio;
+            in_link_list = false;
+        } else if f.byline || (f.name_line && name_confirmed(texts, feats, i)) {
+            roles[i] = Role::Byline;
+            in_link_list = false;
+        } else if f.related {
+            roles[i] = Role::Related;
+            in_link_list = true;
+        } else if in_link_list && f.words >= 3 && !f.terminal && !f.nav {
+            roles[i] = Role::Related;
+        } else {
+            in_link_list = false;
+        }
+    }
+}
+
+/// A name-shaped line is a byline when the name is known, sits next to another byline name,
+/// or opens an author bio on the page.
+fn name_confirmed(texts: &[String], feats: &[Features], i: usize) -> bool {
+    if !feats[i].name_line {
+        return false;
+    }
+    if starts_with_given_name(&texts[i]) {
+        return true;
+    }
+    let name = texts[i].as_str();
+    let opens_bio = texts
+        .iter()
+        .zip(feats)
+        .any(|(t, f)| f.bio && t.starts_with(name) && t.len() > name.len());
+    let neighbour_known = [i.wrapping_sub(1), i + 1]
+        .iter()
+        .any(|&j| j < texts.len() && feats[j].name_line && starts_with_given_name(&texts[j]));
+    opens_bio || neighbour_known
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles_of(lines: &[&str]) -> Vec<Role> {
+        let texts: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        assign_roles(&texts)
+    }
+
+    const P1: &str =
+        "The minister met his counterpart on Tuesday. They discussed trade, security and the war.";
+    const P2: &str = "Officials said the talks would continue next week in the capital, according to the statement.";
+    const P3: &str =
+        "Analysts expect little progress before the summit, which is scheduled for the spring.";
+
+    #[test]
+    fn menu_lines_title_and_body() {
+        let r = roles_of(&[
+            "Home",
+            "World",
+            "Politics",
+            "Ministers Meet to Discuss Trade and Security",
+            P1,
+            P2,
+            P3,
+            "Leave a Comment",
+        ]);
+        assert_eq!(&r[..3], &[Role::Nav, Role::Nav, Role::Nav]);
+        assert_eq!(r[3], Role::Title);
+        assert_eq!(&r[4..7], &[Role::Body, Role::Body, Role::Body]);
+        assert_eq!(r[7], Role::Nav);
+    }
+
+    #[test]
+    fn headings_and_promo_lines_inside_the_body() {
+        let r = roles_of(&[
+            "Ministers Meet to Discuss Trade",
+            P1,
+            "Also on XY: Another Story Here",
+            P2,
+            "Security talks",
+            P3,
+        ]);
+        assert_eq!(r[2], Role::Related);
+        assert_eq!(r[4], Role::Heading);
+        assert_eq!(r[5], Role::Body);
+    }
+
+    #[test]
+    fn repeated_title_and_standfirst() {
+        let sub = "The minister says relations have reached a new high and confirmed a summit.";
+        let r = roles_of(&[
+            "Ministers Meet Again in Geneva",
+            sub,
+            "Ministers Meet Again in Geneva",
+            sub,
+            P1,
+            P2,
+        ]);
+        assert_eq!(r.iter().filter(|&&x| x == Role::Title).count(), 1);
+        assert_eq!(r.iter().filter(|&&x| x == Role::Subtitle).count(), 1);
+        assert_eq!(&r[4..], &[Role::Body, Role::Body]);
+    }
+
+    #[test]
+    fn one_sentence_standfirst_under_the_title() {
+        let sub = "The minister says relations have reached a new high and confirmed a summit.";
+        let r = roles_of(&["Ministers Meet Again in Geneva", sub, P1, P2]);
+        assert_eq!(r[1], Role::Subtitle);
+        let dateline =
+            "GENEVA (Reuters) - The minister says relations have reached a new high today.";
+        let r = roles_of(&["Ministers Meet Again in Geneva", dateline, P1, P2]);
+        assert_eq!(r[1], Role::Body);
+    }
+
+    #[test]
+    fn trailer_byline_and_bio() {
+        let r = roles_of(&[
+            "Ministers Meet Again in Geneva",
+            P1,
+            P2,
+            P3,
+            "Jane Doe",
+            "Jane Doe is a correspondent for The Daily covering diplomacy and trade.",
+        ]);
+        assert_eq!(r[4], Role::Byline);
+        assert_eq!(r[5], Role::Bio);
+    }
+
+    #[test]
+    fn reference_list_is_not_body() {
+        let r = roles_of(&[
+            "Ministers Meet Again in Geneva",
+            P1,
+            P2,
+            "0. “First piece” The Daily, 22 Feb. 2023,",
+            "1. “Second piece” The Other, 21 Feb. 2023,",
+        ]);
+        assert_eq!(&r[3..], &[Role::Reference, Role::Reference]);
+    }
+
+    #[test]
+    fn text_with_no_prose_still_gets_a_body() {
+        let r = roles_of(&["Short note here"]);
+        assert_eq!(r, vec![Role::Body]);
+    }
+}
