@@ -100,6 +100,7 @@ def is_latin(s: str) -> bool:
 
 
 STOP: set[str] = set()
+REMOVED: dict[str, list[str]] = {"given": [], "surname": []}  # in frequency order, for the headers
 PROB: dict[str, float] = {}
 
 
@@ -398,14 +399,16 @@ def build_given():
         for n, f, _ in census(fname):
             freq[n] = freq.get(n, 0.0) + f / 2.0
     ranked = sorted(freq, key=lambda n: (-freq[n], n))[:GIVEN_TOP]
-    census_names = sorted({title_name(n) for n in ranked if len(n) >= 2} - {""})
-    census_names = [n for n in census_names if not is_common_word(n)]
+    titled = uniq(title_name(n) for n in ranked if len(n) >= 2)
+    REMOVED["given"] = [n for n in titled if is_common_word(n)]
+    census_names = sorted(n for n in titled if not is_common_word(n))
     world = [n for n in world_names("given_names_world.txt") if n not in set(census_names)]
     return census_names, world
 
 
 def build_surnames():
     rows = census("dist.all.last")[:SURNAME_TOP]
+    REMOVED["surname"] = []
     out = set()
     for n, _, rank in rows:
         t = title_name(n)
@@ -414,8 +417,10 @@ def build_surnames():
         low = t.lower()
         if rank <= SURNAME_ALWAYS_KEEP_RANK:
             if low in STOP or low in MONTHS or low in WEEKDAYS:
+                REMOVED["surname"].append(t)
                 continue
         elif is_common_word(t):
+            REMOVED["surname"].append(t)
             continue
         out.add(t)
     census_names = sorted(out)
@@ -438,13 +443,17 @@ def names_text(kind, census_names, world) -> str:
         "  via the PyPI package names 0.3.0 (MIT); US Census data is in the public domain. Sorted alphabetically.",
         "  Removed: spaCy stop words, months, weekdays, and names whose lowercase form is a frequent English word",
         "  used more often lowercase than capitalised (spaCy en_lexeme_prob, spacy-lookups-data 1.0.5, MIT)"
-        + (";" if kind == "given" else "; the 200 most frequent surnames are exempt (Brown, White, Young...)."),
-        ("  e.g. Will, May, Mark, Bill, Hope." if kind == "given" else "  e.g. Little, Rich, Best, Bush? (only when the lowercase word dominates)."),
+        + (";" if kind == "given" else ";"),
+        *([] if kind == "given" else ["  the %d most frequent surnames are exempt from the frequency test (Brown, White, Young...)."
+                                      % SURNAME_ALWAYS_KEEP_RANK]),
+        "  Most frequent removed names: " + ", ".join(REMOVED[kind][:12]) + ".",
         f"Block 2 ({len(world)} lines, follows block 1): common non-Anglophone names (Chinese, Korean, Japanese,",
         "  Vietnamese, Russian/Ukrainian, Arabic/Persian/Turkish, South Asian, Spanish/Portuguese, French, German,",
         "  Italian, African...) from lexicons/curated/" + ("given_names_world.txt" if kind == "given" else "surnames_world.txt")
         + ", compiled by the newsframe authors",
-        "  from general knowledge of naming conventions (e.g. Wikipedia 'List of common Chinese surnames');",
+        "  from general knowledge of naming conventions (e.g. Wikipedia 'List of common Chinese surnames'),",
+        "  plus names of widely known world leaders and public figures (heads of state/government, heads of UN,",
+        "  IMF, ECB...);",
         "  names are facts. Names already in block 1 are not repeated. Block 2 is hand-checked and NOT",
         "  common-word filtered: it keeps East Asian names that are also English words (He, Sun, Ma, Park, Song):",
         "  use them only as evidence inside a capitalised name span, not as stand-alone person triggers.",
