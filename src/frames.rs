@@ -235,6 +235,7 @@ fn entities_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBat
         (vec![], vec![], vec![], vec![], vec![]);
     let (mut texts, mut types, mut eids, mut names, mut roles) =
         (vec![], vec![], vec![], vec![], vec![]);
+    let mut countries = vec![];
     for (ai, a) in articles.iter().enumerate() {
         for (mi, m) in a.mentions.iter().enumerate() {
             let (s, e) = char_span(a, &m.span);
@@ -249,6 +250,7 @@ fn entities_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBat
             eids.push(eid);
             names.push(name);
             roles.push(m.role.clone());
+            countries.push(a.entities[m.entity].country.clone());
         }
     }
     Columns::new()
@@ -262,6 +264,7 @@ fn entities_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBat
         .string("entity_id", eids)
         .string("name", names)
         .opt_string("role", roles)
+        .opt_string("country", countries)
         .finish()
 }
 

@@ -56,6 +56,7 @@ pub struct Lexicons {
     given_names: HashSet<String>,
     surnames: HashSet<String>,
     function_words: HashSet<String>,
+    chrome_words: HashSet<String>,
     /// Reporting verb forms (lower case) -> verb.
     pub reporting_verbs: HashMap<String, ReportingVerb>,
     /// Title words and phrases -> kind (`person` or `org`).
@@ -132,6 +133,9 @@ impl Lexicons {
             function_words: rows(include_str!("../lexicons/function_words.txt"))
                 .map(|r| r[0].to_lowercase())
                 .collect(),
+            chrome_words: rows(include_str!("../lexicons/chrome_words.txt"))
+                .map(|r| r[0].to_lowercase())
+                .collect(),
             titles: rows(include_str!("../lexicons/titles.tsv"))
                 .map(|r| (r[0].to_string(), r.get(1).unwrap_or(&"person").to_string()))
                 .collect(),
@@ -181,6 +185,11 @@ impl Lexicons {
     /// Function words, sentence adverbs, months, weekdays and menu words, any case.
     pub fn is_function_word(&self, word: &str) -> bool {
         self.function_words.contains(&word.to_lowercase())
+    }
+
+    /// Menu and page-chrome words ("Home", "Subscribe", "World"), any case.
+    pub fn is_chrome_word(&self, word: &str) -> bool {
+        self.chrome_words.contains(&word.to_lowercase())
     }
 
     /// The outlet written as `form` (name or alias, with or without a leading "The"/"the").

@@ -228,6 +228,8 @@ pub struct Entity {
     pub etype: EntityType,
     /// Corpus-wide key hint from a gazetteer or watch list (`None` for unknown names).
     pub known_id: Option<String>,
+    /// The country a demonym, city or region belongs to ("China" for "Chinese").
+    pub country: Option<String>,
 }
 
 /// Everything parsed from one input.

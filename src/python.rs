@@ -109,19 +109,20 @@ impl CorpusBuilder {
         max_bytes: usize,
         entities: Option<Vec<(String, String, Vec<String>)>>,
     ) -> PyResult<Self> {
-        let mut custom = CustomEntities::default();
+        let mut entries = Vec::new();
         for (name, etype, aliases) in entities.unwrap_or_default() {
             let etype = EntityType::parse(&etype).ok_or_else(|| {
                 PyValueError::new_err(format!(
                     "entity {name:?} has unknown type {etype:?}: use PERSON, ORG, MEDIA, GPE, LOC, NORP or EVENT"
                 ))
             })?;
-            custom.entries.push(CustomEntity {
+            entries.push(CustomEntity {
                 name,
                 etype,
                 aliases,
             });
         }
+        let custom = CustomEntities::new(entries);
         Ok(CorpusBuilder {
             options: Options {
                 max_bytes,

@@ -9,6 +9,9 @@ THRESHOLDS = {
     "articles_found": 1.0,
     "article_fields": 0.90,
     "body_boundaries": 0.95,
+    "entity_f1": 0.95,
+    "entity_typed_f1": 0.95,
+    "alias_resolution": 0.95,
 }
 
 

@@ -1,24 +1,224 @@
 //! Finds entity mentions in the story blocks and groups them into article-level entities.
+//!
+//! Candidates come from two places: known forms (`gazetteer`: countries, demonyms, places,
+//! organisations, outlets, caller entities) and runs of capitalised words (`candidates`),
+//! with sentence-initial words, titles and possessives handled there. `typing` decides what
+//! an unknown run is from evidence (titles, given names, organisation heads, speech verbs);
+//! `coref` joins partial names, surnames and acronyms to their fullest form in the article;
+//! `link` gives corpus-wide ids. Title-case headlines carry no case evidence, so they only
+//! get known forms and names already found in the body.
 
+pub mod candidates;
+pub mod coref;
+pub mod gazetteer;
 pub mod link;
+pub mod tokens;
+pub mod typing;
 
-use crate::model::{Block, Entity, Mention};
+use crate::model::{Block, Entity, EntityType, Mention, Span};
+use gazetteer::Gazetteer;
+use std::sync::{Arc, OnceLock};
 
 /// Entities a caller supplies (a watch list); they win over the built-in gazetteers.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct CustomEntities {
     pub entries: Vec<CustomEntity>,
+    cache: Arc<OnceLock<Gazetteer>>,
+}
+
+impl CustomEntities {
+    pub fn new(entries: Vec<CustomEntity>) -> Self {
+        CustomEntities {
+            entries,
+            cache: Arc::default(),
+        }
+    }
+}
+
+impl std::fmt::Debug for CustomEntities {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CustomEntities")
+            .field("entries", &self.entries)
+            .finish()
+    }
 }
 
 /// One caller-supplied entity.
 #[derive(Debug, Clone)]
 pub struct CustomEntity {
     pub name: String,
-    pub etype: crate::model::EntityType,
+    pub etype: EntityType,
     pub aliases: Vec<String>,
 }
 
+/// A mention before article-level grouping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMention {
+    pub span: Span,
+    pub text: String,
+    /// `None` while only coreference can tell (a lone capitalised word).
+    pub etype: Option<EntityType>,
+    /// Canonical name when a gazetteer knows it.
+    pub known_name: Option<String>,
+    pub role: Option<String>,
+    /// Followed by a reporting verb ("Heckl told"): evidence for a person.
+    pub speaks: bool,
+    /// Country of a known demonym, city or region.
+    pub country: Option<String>,
+}
+
 /// Article-level entities and their mentions, in reading order.
-pub fn extract(_blocks: &[Block], _custom: &CustomEntities) -> (Vec<Entity>, Vec<Mention>) {
-    (Vec::new(), Vec::new())
+pub fn extract(blocks: &[Block], custom: &CustomEntities) -> (Vec<Entity>, Vec<Mention>) {
+    let gazetteer = custom.gazetteer();
+    let raw = candidates::find(blocks, gazetteer);
+    coref::group(blocks, raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Role;
+
+    fn run(texts: &[&str]) -> (Vec<Entity>, Vec<Mention>) {
+        let blocks: Vec<Block> = texts
+            .iter()
+            .map(|t| Block {
+                text: t.to_string(),
+                role: Role::Body,
+            })
+            .collect();
+        extract(&blocks, &CustomEntities::default())
+    }
+
+    fn typed(texts: &[&str]) -> Vec<(String, String, &'static str)> {
+        let (entities, mentions) = run(texts);
+        mentions
+            .iter()
+            .map(|m| {
+                (
+                    m.text.clone(),
+                    entities[m.entity].name.clone(),
+                    entities[m.entity].etype.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titled_person_and_surname_are_one_entity() {
+        let (e, m) = run(&[
+            "President Vladimir Putin met the envoy.",
+            "Putin's aides said Putin was pleased.",
+        ]);
+        let putin: Vec<_> = m
+            .iter()
+            .filter(|m| m.text == "Putin" || m.text == "Vladimir Putin")
+            .collect();
+        assert_eq!(putin.len(), 3);
+        assert!(putin.iter().all(|x| x.entity == putin[0].entity));
+        assert_eq!(e[putin[0].entity].name, "Vladimir Putin");
+        assert_eq!(putin[0].role.as_deref(), Some("President"));
+    }
+
+    #[test]
+    fn given_name_and_surname_parts_join_the_full_name() {
+        let (e, m) = run(&[
+            "Foreign Minister Wang Yi arrived on Monday.",
+            "Wang met officials. Later Yi left.",
+        ]);
+        let ids: Vec<usize> = m
+            .iter()
+            .filter(|m| ["Wang Yi", "Wang", "Yi"].contains(&m.text.as_str()))
+            .map(|m| m.entity)
+            .collect();
+        assert_eq!(ids.len(), 3);
+        assert!(ids.iter().all(|&i| i == ids[0]));
+        assert_eq!(e[ids[0]].etype, EntityType::Person);
+    }
+
+    #[test]
+    fn different_given_names_stay_apart() {
+        let (_, m) = run(&["Chinese diplomat Wang Yi met Vice Premier Wang Yang in Beijing."]);
+        let yi = m.iter().find(|m| m.text == "Wang Yi").unwrap().entity;
+        let yang = m.iter().find(|m| m.text == "Wang Yang").unwrap().entity;
+        assert_ne!(yi, yang);
+    }
+
+    #[test]
+    fn country_forms_and_demonyms() {
+        let t = typed(&[
+            "The United States and the U.S. economy differ. US officials met Chinese envoys.",
+        ]);
+        assert!(t.contains(&("United States".into(), "United States".into(), "GPE")));
+        assert!(
+            t.contains(&("U.S.".into(), "United States".into(), "GPE")),
+            "{t:?}"
+        );
+        assert!(t.contains(&("US".into(), "United States".into(), "GPE")));
+        assert!(t.contains(&("Chinese".into(), "Chinese".into(), "NORP")));
+    }
+
+    #[test]
+    fn outlet_abbreviation_and_full_name() {
+        let t = typed(&["The Wall Street Journal reported it first. The WSJ said more."]);
+        assert!(
+            t.iter()
+                .filter(|x| x.1 == "The Wall Street Journal" && x.2 == "MEDIA")
+                .count()
+                == 2
+        );
+    }
+
+    #[test]
+    fn organisation_heads_and_acronyms() {
+        let t = typed(&[
+            "The Chinese Communist Party (CCP) met. The CCP agreed with the National Tea Council.",
+        ]);
+        assert!(t
+            .iter()
+            .any(|x| x.0 == "CCP" && x.1 == "Chinese Communist Party"));
+        assert!(t
+            .iter()
+            .any(|x| x.0 == "National Tea Council" && x.2 == "ORG"));
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_entities() {
+        let t = typed(&["However, nothing happened. Meanwhile the talks stalled. Also the talks ended. Preparations continued. Doing so would hurt."]);
+        assert!(t.is_empty(), "{t:?}");
+    }
+
+    #[test]
+    fn all_caps_and_menu_lines_give_nothing() {
+        let t = typed(&[
+            "BREAKING NEWS: SUBSCRIBE NOW FOR LATEST UPDATES",
+            "Home News Sports Business Opinion",
+        ]);
+        assert!(t.is_empty(), "{t:?}");
+    }
+
+    #[test]
+    fn events_and_regions() {
+        let t = typed(&[
+            "Since World War Two, the West and Western allies have watched the Middle East.",
+        ]);
+        assert!(t.iter().any(|x| x.0 == "World War Two" && x.2 == "EVENT"));
+        assert!(t
+            .iter()
+            .any(|x| x.0 == "Western" && x.1 == "the West" && x.2 == "LOC"));
+        assert!(t
+            .iter()
+            .any(|x| x.0.ends_with("Middle East") && x.1 == "Middle East" && x.2 == "LOC"));
+    }
+
+    #[test]
+    fn demonym_ministry_is_an_organisation() {
+        let t = typed(&["The Japanese foreign ministry has stated its position."]);
+        assert!(
+            t.iter().any(|x| x.0 == "Japanese foreign ministry"
+                && x.1 == "Japanese Foreign Ministry"
+                && x.2 == "ORG"),
+            "{t:?}"
+        );
+    }
 }

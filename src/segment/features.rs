@@ -141,7 +141,10 @@ fn is_name_line(words: &[&str]) -> bool {
     }
     let lex = lexicon::get();
     let first = words[0];
-    if !first.chars().next().is_some_and(char::is_uppercase) || lex.is_function_word(first) {
+    if !first.chars().next().is_some_and(char::is_uppercase)
+        || lex.is_function_word(first)
+        || words.iter().any(|w| lex.is_chrome_word(w))
+    {
         return false;
     }
     let all_names = words.iter().all(|w| NAME_TOKEN.is_match(w));

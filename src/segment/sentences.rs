@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-const ABBREVIATIONS: &[&str] = &[
+pub const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "cmdr",
     "brig", "sen", "rep", "gov", "pres", "st", "jr", "sr", "no", "nos", "inc", "corp", "co", "ltd",
     "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",

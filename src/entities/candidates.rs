@@ -1,0 +1,440 @@
+//! Finds mention candidates in story blocks: known forms, then runs of capitalised words.
+//!
+//! A run is a sequence of capitalised words separated by single spaces (or joined by a
+//! connector such as "of" or "bin", or an abbreviation point as in "Lt. Gen."); it ends at
+//! punctuation, a lower-case word, a possessive or a new sentence. Known forms inside a run
+//! split it ("Russian President Vladimir Putin" -> "Russian" + "President Vladimir Putin"),
+//! unless the whole run is an organisation ("Russian Security Council"). A leading title
+//! becomes the mention's role; a leading sentence-initial word is dropped unless something
+//! says it is a name.
+
+use super::gazetteer::{Found, Gazetteer, Source};
+use super::tokens::{adjacent, first_at_or_after, tokenize, Token};
+use super::typing::{self, Verdict};
+use super::RawMention;
+use crate::lexicon;
+use crate::model::{Block, EntityType, Role, Span};
+use crate::segment::sentences::{split_sentences, ABBREVIATIONS};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Lower-case words allowed inside a name when a capitalised word follows.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "de", "del", "della", "da", "dos", "van", "von", "der", "den", "bin", "ibn", "al",
+    "el", "la", "le", "du", "for", "y",
+];
+
+static INSTITUTION_AFTER_DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ ((?:foreign|defen[cs]e|finance|interior|justice|health|trade|commerce|economy|education|culture|agriculture|energy|environment|transport|emergencies|industry|labou?r|information) ministry|embassy|consulate|central bank)\b").unwrap()
+});
+
+/// All candidate mentions of an article's story blocks.
+pub fn find(blocks: &[Block], gazetteer: &Gazetteer) -> Vec<RawMention> {
+    let story: Vec<(usize, Vec<Token>)> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.role.is_story())
+        .map(|(i, b)| {
+            let starts: Vec<usize> = split_sentences(&b.text).iter().map(|r| r.start).collect();
+            (i, tokenize(&b.text, &starts))
+        })
+        .collect();
+    let headline = |i: usize| {
+        let b = &blocks[i];
+        b.role != Role::Body && crate::segment::features::measure(&b.text).cap_ratio >= 0.7
+    };
+    // Words capitalised where case means something: evidence that a sentence-initial word is a name.
+    let mut mid_caps: HashSet<&str> = HashSet::new();
+    for (i, toks) in &story {
+        if headline(*i) {
+            continue;
+        }
+        for t in toks.iter().filter(|t| t.cap && !t.sentence_start) {
+            mid_caps.insert(t.text(&blocks[*i].text));
+        }
+    }
+    let mut out = Vec::new();
+    for (i, toks) in story.iter().filter(|(i, _)| !headline(*i)) {
+        out.extend(in_prose(*i, &blocks[*i].text, toks, gazetteer, &mid_caps));
+    }
+    let known: HashMap<String, RawMention> = out
+        .iter()
+        .filter(|m| m.etype.is_some())
+        .map(|m| (m.text.clone(), m.clone()))
+        .collect();
+    for (i, toks) in story.iter().filter(|(i, _)| headline(*i)) {
+        out.extend(in_headline(*i, &blocks[*i].text, toks, gazetteer, &known));
+    }
+    out
+}
+
+/// Mostly upper-case text (shouted headlines, menus): case says nothing there.
+fn shouting(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 8 && upper * 10 >= letters * 6
+}
+
+/// Token index ranges of capitalised runs.
+fn runs(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        if !toks[k].cap {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut end = k; // inclusive
+        while !toks[end].possessive {
+            let next = end + 1;
+            if next >= toks.len() || toks[next].sentence_start {
+                break;
+            }
+            let gap_ok = |a: &Token, b: &Token| {
+                adjacent(text, a.end, b.start)
+                    || (text[a.end..b.start] == *". " && is_abbreviation(a.text(text)))
+                    || text[a.end..b.start] == *"-"
+            };
+            if toks[next].cap && gap_ok(&toks[end], &toks[next]) {
+                end = next;
+                continue;
+            }
+            // A connector joins two capitalised words: "Bank of England", "bin Salman".
+            let word = toks[next].text(text);
+            if CONNECTORS.contains(&word)
+                && next + 1 < toks.len()
+                && toks[next + 1].cap
+                && !toks[next + 1].sentence_start
+                && adjacent(text, toks[end].end, toks[next].start)
+                && adjacent(text, toks[next].end, toks[next + 1].start)
+            {
+                end = next + 1;
+                continue;
+            }
+            break;
+        }
+        out.push((start, end));
+        k = end + 1;
+    }
+    out
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+fn mention(
+    block: usize,
+    text: &str,
+    start: usize,
+    end: usize,
+    etype: Option<EntityType>,
+    known: Option<String>,
+    role: Option<String>,
+) -> RawMention {
+    RawMention {
+        span: Span { block, start, end },
+        text: text[start..end].to_string(),
+        etype,
+        known_name: known,
+        role,
+        speaks: followed_by_reporting_verb(&text[end..]),
+        country: None,
+    }
+}
+
+fn followed_by_reporting_verb(after: &str) -> bool {
+    let after = after
+        .strip_prefix("’s")
+        .or(after.strip_prefix("'s"))
+        .unwrap_or(after);
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    !word.is_empty() && word.chars().all(char::is_lowercase) && typing::is_reporting_verb(&word)
+}
+
+/// A known form, or an organisation built on a demonym ("Chinese foreign ministry").
+fn known_mention(block: usize, text: &str, f: &Found) -> RawMention {
+    if f.entry.etype == EntityType::Norp {
+        if let Some(c) = INSTITUTION_AFTER_DEMONYM.captures(&text[f.end..]) {
+            let end = f.end + c.get(0).map_or(0, |m| m.end());
+            let surface = &text[f.start..end];
+            let name = surface
+                .split(' ')
+                .map(title_case)
+                .collect::<Vec<_>>()
+                .join(" ");
+            return mention(
+                block,
+                text,
+                f.start,
+                end,
+                Some(EntityType::Org),
+                Some(name),
+                None,
+            );
+        }
+    }
+    let mut m = mention(
+        block,
+        text,
+        f.start,
+        f.end,
+        Some(f.entry.etype),
+        Some(f.entry.name.clone()),
+        None,
+    );
+    m.country = f.entry.country.clone().filter(|c| *c != f.entry.name);
+    m
+}
+
+fn title_case(word: &str) -> String {
+    let mut c = word.chars();
+    c.next().map_or(String::new(), |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}
+
+/// Candidates in a prose block.
+fn in_prose(
+    block: usize,
+    text: &str,
+    toks: &[Token],
+    gazetteer: &Gazetteer,
+    mid_caps: &HashSet<&str>,
+) -> Vec<RawMention> {
+    let lex = lexicon::get();
+    let mut found = gazetteer.find(text);
+    // A known form that is a function word at a sentence start ("May", "Will") is not a name.
+    found.retain(|f| {
+        let form = &text[f.start..f.end];
+        let titled_word = form.chars().skip(1).any(char::is_lowercase);
+        !(titled_word
+            && lex.is_function_word(form)
+            && toks
+                .get(first_at_or_after(toks, f.start))
+                .is_some_and(|t| t.start == f.start && t.sentence_start))
+    });
+    let mut out: Vec<RawMention> = Vec::new();
+    let mut suppressed: HashSet<usize> = HashSet::new();
+    if shouting(text) {
+        return found
+            .iter()
+            .filter(|f| f.entry.etype != EntityType::Norp)
+            .map(|f| known_mention(block, text, f))
+            .collect();
+    }
+    for (rs, re) in runs(text, toks) {
+        let mut first = rs;
+        while first <= re && lex.is_function_word(toks[first].text(text)) {
+            first += 1;
+        }
+        let last = re;
+        if first > last {
+            continue;
+        }
+        let (start, end) = (toks[first].start, toks[last].end);
+        // Matches are sorted by start: only those between the run's ends can be inside.
+        let (lo, hi) = (
+            found.partition_point(|f| f.start < start),
+            found.partition_point(|f| f.start < end),
+        );
+        let mut inside: Vec<usize> = (lo..hi).filter(|&j| found[j].end <= end).collect();
+        // A place inside a person's name is part of the name: "President Vladimir Putin".
+        let mut name_start = first;
+        while let Some(f) = found[lo..hi]
+            .iter()
+            .find(|f| f.start == toks[name_start].start && f.entry.source != Source::Place)
+        {
+            match Some(first_at_or_after(toks, f.end)).filter(|&i| i < toks.len()) {
+                Some(next) if next <= last => name_start = next,
+                _ => break,
+            }
+        }
+        if looks_like_person(text, toks, name_start, last) {
+            let dropped: Vec<usize> = inside
+                .iter()
+                .copied()
+                .filter(|&j| found[j].entry.source == Source::Place)
+                .collect();
+            inside.retain(|j| !dropped.contains(j));
+            suppressed.extend(dropped);
+        }
+        let whole_known =
+            inside.len() == 1 && found[inside[0]].start == start && found[inside[0]].end == end;
+        let words: Vec<&str> = toks[first..=last].iter().map(|t| t.text(text)).collect();
+        // The whole run is an organisation or an event: "Russian Security Council", "Cold War".
+        if !whole_known && words.len() >= 2 {
+            let (role, body) = peel_title(text, toks, first, last);
+            if let Some(b) = body {
+                let body_words: Vec<&str> = toks[b..=last].iter().map(|t| t.text(text)).collect();
+                let verdict = typing::classify(&body_words, None, false);
+                if matches!(
+                    verdict,
+                    Verdict::Typed(EntityType::Org) | Verdict::Typed(EntityType::Event)
+                ) && body_words.len() >= 2
+                {
+                    let Verdict::Typed(t) = verdict else {
+                        unreachable!()
+                    };
+                    let s = toks[b].start;
+                    out.push(mention(block, text, s, end, Some(t), None, role));
+                    suppressed.extend(inside.iter().copied());
+                    continue;
+                }
+            }
+        }
+        // Split the run at known forms; type what lies between.
+        let mut cursor = first;
+        for &j in &inside {
+            let f = &found[j];
+            let se = first_at_or_after(toks, f.start).max(cursor);
+            if se > cursor && se <= last + 1 {
+                out.extend(segment(block, text, toks, cursor, se - 1, mid_caps));
+            }
+            cursor = first_at_or_after(toks, f.end).max(cursor);
+        }
+        if cursor <= last {
+            out.extend(segment(block, text, toks, cursor, last, mid_caps));
+        }
+    }
+    for (j, f) in found.iter().enumerate() {
+        if !suppressed.contains(&j) {
+            out.push(known_mention(block, text, f));
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    out
+}
+
+/// A run that reads as a person's name once titles and known non-place forms are set aside.
+fn looks_like_person(text: &str, toks: &[Token], first: usize, last: usize) -> bool {
+    let lex = lexicon::get();
+    let (role, body) = peel_title(text, toks, first, last);
+    let Some(b) = body else { return false };
+    let words: Vec<&str> = toks[b..=last].iter().map(|t| t.text(text)).collect();
+    if words.len() < 2 || words.len() > 4 {
+        return false;
+    }
+    let titled = role.as_deref().is_some_and(typing::is_person_title)
+        || typing::title_before(&text[..toks[first].start]).is_some();
+    titled || (lex.is_given_name(words[0]) && lex.is_surname(words[words.len() - 1]))
+}
+
+/// Peels a leading title off tokens `first..=last`: (title as written, first name token).
+fn peel_title(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    last: usize,
+) -> (Option<String>, Option<usize>) {
+    for k in (first..=last).rev() {
+        let end = toks[k].end;
+        let mut candidates = vec![&text[toks[first].start..end]];
+        if text[end..].starts_with('.') {
+            candidates.push(&text[toks[first].start..end + 1]);
+        }
+        if let Some(title) = candidates.into_iter().rev().find(|c| typing::is_title(c)) {
+            let body = if k < last { Some(k + 1) } else { None };
+            return (Some(title.to_string()), body);
+        }
+    }
+    (None, Some(first))
+}
+
+/// One stretch of a run that no known form covers.
+fn segment(
+    block: usize,
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    last: usize,
+    mid_caps: &HashSet<&str>,
+) -> Vec<RawMention> {
+    let lex = lexicon::get();
+    let (in_run_role, body) = peel_title(text, toks, first, last);
+    let Some(mut b) = body else { return Vec::new() };
+    // A sentence-initial word is a name only with evidence ("Preparations", "Doing" are not).
+    let w = toks[b].text(text);
+    if toks[b].sentence_start
+        && in_run_role.is_none()
+        && !lex.is_given_name(w)
+        && !lex.is_surname(w)
+        && !mid_caps.contains(w)
+    {
+        b += 1;
+        if b > last {
+            return Vec::new();
+        }
+    }
+    let words: Vec<&str> = toks[b..=last].iter().map(|t| t.text(text)).collect();
+    if words
+        .iter()
+        .any(|w| w.chars().count() >= 6 && w.chars().all(|c| !c.is_lowercase()))
+    {
+        return Vec::new();
+    }
+    if words.len() == 1 && lex.is_function_word(words[0]) {
+        return Vec::new();
+    }
+    let (start, end) = (toks[b].start, toks[last].end);
+    let role = in_run_role.or_else(|| typing::title_before(&text[..start]));
+    let speaks = followed_by_reporting_verb(&text[end..]);
+    let etype = match typing::classify(&words, role.as_deref(), speaks) {
+        Verdict::Typed(t) => Some(t),
+        Verdict::Unknown => None,
+    };
+    let role = role.filter(|_| etype == Some(EntityType::Person) || etype.is_none());
+    vec![mention(block, text, start, end, etype, None, role)]
+}
+
+/// Candidates in a title-case headline: known forms and names already found in the body.
+fn in_headline(
+    block: usize,
+    text: &str,
+    toks: &[Token],
+    gazetteer: &Gazetteer,
+    known: &HashMap<String, RawMention>,
+) -> Vec<RawMention> {
+    let mut out: Vec<RawMention> = Vec::new();
+    let covered = |s: usize, e: usize, out: &[RawMention]| {
+        out.iter().any(|m| m.span.start < e && s < m.span.end)
+    };
+    for (rs, re) in runs(text, toks) {
+        let mut k = rs;
+        while k <= re {
+            let mut matched = None;
+            for e in (k..=re).rev() {
+                let (s, en) = (toks[k].start, toks[e].end);
+                if let Some(m) = known.get(&text[s..en]) {
+                    if !covered(s, en, &out) {
+                        matched = Some((e, m.clone(), s, en));
+                        break;
+                    }
+                }
+            }
+            if let Some((e, m, s, en)) = matched {
+                let mut new = mention(block, text, s, en, m.etype, m.known_name.clone(), None);
+                new.speaks = m.speaks;
+                new.country = m.country.clone();
+                out.push(new);
+                k = e + 1;
+            } else {
+                k += 1;
+            }
+        }
+    }
+    // Known forms where the body's names are not ("Vladimir" in "Vladimir Putin" stays a name).
+    for f in gazetteer.find(text) {
+        if !covered(f.start, f.end, &out) {
+            out.push(known_mention(block, text, &f));
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    out
+}

@@ -1,0 +1,139 @@
+//! Joins an article's mentions into entities: partial names to the fullest form, acronyms
+//! to their expansion, known forms to their canonical entry.
+//!
+//! Full names are grouped first, in any order, so a surname in the headline joins the full
+//! name written later in the body. A lone word then joins the person whose name has it as
+//! a part (the nearest earlier one when several do), or the organisation whose initials it
+//! spells; with neither, it becomes a person only when a reporting verb follows it or it is
+//! a known surname, and is dropped otherwise.
+
+use super::RawMention;
+use crate::lexicon;
+use crate::model::{Block, Entity, EntityType, Mention};
+use std::collections::HashMap;
+
+/// Groups raw mentions into article-level entities.
+pub fn group(_blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Mention>) {
+    raw.sort_by_key(|m| (m.span.block, m.span.start, std::cmp::Reverse(m.span.end)));
+    raw.dedup_by(|b, a| a.span.block == b.span.block && b.span.start < a.span.end);
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut keys: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut assigned: Vec<Option<usize>> = vec![None; raw.len()];
+    let person_tokens = |e: &Entity| e.name.split(' ').map(str::to_string).collect::<Vec<_>>();
+
+    // Known forms and multi-word names.
+    for (k, m) in raw.iter().enumerate() {
+        let Some(t) = m.etype else { continue };
+        let multi = m.text.contains(' ');
+        if m.known_name.is_none() && t == EntityType::Person && !multi {
+            continue;
+        }
+        let name = m.known_name.clone().unwrap_or_else(|| m.text.clone());
+        if t == EntityType::Person {
+            let words: Vec<&str> = name.split(' ').collect();
+            let existing = entities.iter().position(|e| {
+                e.etype == EntityType::Person && {
+                    let et = person_tokens(e);
+                    words.iter().all(|w| et.iter().any(|x| x == w))
+                        || et.iter().all(|x| words.contains(&x.as_str()))
+                }
+            });
+            if let Some(i) = existing {
+                if words.len() > entities[i].name.split(' ').count() {
+                    entities[i].name = name.clone();
+                }
+                assigned[k] = Some(i);
+                continue;
+            }
+        }
+        let i = *keys.entry((t, name.clone())).or_insert_with(|| {
+            entities.push(Entity {
+                name,
+                etype: t,
+                known_id: None,
+                country: m.country.clone(),
+            });
+            entities.len() - 1
+        });
+        assigned[k] = Some(i);
+    }
+
+    // Lone words: parts of names, acronyms, or new people.
+    let lex = lexicon::get();
+    for k in 0..raw.len() {
+        if assigned[k].is_some() {
+            continue;
+        }
+        let m = &raw[k];
+        let word = m.text.as_str();
+        let holders: Vec<usize> = (0..entities.len())
+            .filter(|&i| {
+                entities[i].etype == EntityType::Person
+                    && person_tokens(&entities[i]).iter().any(|x| x == word)
+            })
+            .collect();
+        let target = match holders.len() {
+            0 => None,
+            1 => Some(holders[0]),
+            _ => (k.saturating_sub(200)..k)
+                .rev()
+                .find_map(|j| assigned[j].filter(|i| holders.contains(i)))
+                .or(Some(holders[0])),
+        };
+        let target = target.or_else(|| acronym_of(word, &entities));
+        let target = target.or_else(|| {
+            let person = m.etype == Some(EntityType::Person)
+                || m.speaks
+                || (!word.contains(' ') && lex.is_surname(word) && m.role.is_some());
+            person.then(|| {
+                *keys
+                    .entry((EntityType::Person, word.to_string()))
+                    .or_insert_with(|| {
+                        entities.push(Entity {
+                            name: word.to_string(),
+                            etype: EntityType::Person,
+                            known_id: None,
+                            country: None,
+                        });
+                        entities.len() - 1
+                    })
+            })
+        });
+        assigned[k] = target;
+    }
+
+    let mentions = raw
+        .into_iter()
+        .zip(assigned)
+        .filter_map(|(m, a)| {
+            a.map(|entity| Mention {
+                span: m.span,
+                text: m.text,
+                etype: entities[entity].etype,
+                name: entities[entity].name.clone(),
+                role: m.role,
+                entity,
+            })
+        })
+        .collect();
+    (entities, mentions)
+}
+
+/// The organisation whose initials the word spells ("CCP" for Chinese Communist Party).
+fn acronym_of(word: &str, entities: &[Entity]) -> Option<usize> {
+    if word.chars().count() < 2 || !word.chars().all(|c| c.is_uppercase()) {
+        return None;
+    }
+    entities.iter().position(|e| {
+        matches!(
+            e.etype,
+            EntityType::Org | EntityType::Media | EntityType::Event
+        ) && e
+            .name
+            .split([' ', '-'])
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect::<String>()
+            == word
+    })
+}

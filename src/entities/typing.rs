@@ -1,0 +1,147 @@
+//! Decides what an unknown capitalised run is, from evidence around and inside it.
+//!
+//! Evidence, strongest first: an organisation head as last word ("... Council") or an event
+//! head ("... War"); a person title before it, inside the run or as an appositive ("top
+//! diplomat, Wang Yi"); a known given name first or surname last; a reporting verb right
+//! after it ("Heckl told"). A lone word with no evidence is left to coreference.
+
+use crate::lexicon;
+use crate::model::EntityType;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What typing concluded about a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Typed(EntityType),
+    /// No evidence yet: coreference may join it to a known name.
+    Unknown,
+}
+
+static EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:World War (?:One|Two|Three|I{1,3}|[123])|(?:\p{Lu}[\p{L}-]*\s+)+(?:War|Wars|Olympics|Olympic Games|Games|Cup|Championships?|Summit|Crisis|Revolution|Festival|Expo|Uprising|Massacre|Spring|Marathon|Grand Prix|Open|Election|Referendum))$").unwrap()
+});
+
+/// Words that follow a name and make it a speaker.
+pub fn is_reporting_verb(word: &str) -> bool {
+    lexicon::get().reporting_verb(word).is_some()
+}
+
+/// Whether a phrase is a person title ("President", "top diplomat", "Lt. Gen.").
+pub fn is_person_title(phrase: &str) -> bool {
+    let titles = &lexicon::get().titles;
+    titles
+        .get(phrase)
+        .or_else(|| titles.get(&phrase.to_lowercase()))
+        .is_some_and(|k| k == "person")
+}
+
+/// Whether a phrase is any title (person or organisation designation).
+pub fn is_title(phrase: &str) -> bool {
+    let titles = &lexicon::get().titles;
+    titles.contains_key(phrase) || titles.contains_key(&phrase.to_lowercase())
+}
+
+/// The longest person title the text before a name ends with, as written.
+///
+/// `before` is the text up to the name. Looks at up to five words, so "Kremlin spokesman"
+/// gives "spokesman" and "China's top diplomat" gives "top diplomat"; an appositive comma
+/// ("the foreign minister, Sergey Lavrov") is allowed.
+pub fn title_before(before: &str) -> Option<String> {
+    // Five words fit in the last 120 bytes; never scan the whole block.
+    let mut cut = before.len().saturating_sub(120);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let before = &before[cut..];
+    let trimmed = before.trim_end();
+    let trimmed = trimmed.strip_suffix(',').unwrap_or(trimmed).trim_end();
+    if trimmed.len() == before.len() && !before.is_empty() {
+        return None; // the name is glued to the previous word
+    }
+    let words: Vec<&str> = trimmed.split(' ').collect();
+    for n in (1..=5.min(words.len())).rev() {
+        let phrase = words[words.len() - n..].join(" ");
+        let phrase = phrase.trim_start_matches(['“', '"', '(', '‘']);
+        if is_person_title(phrase) {
+            return Some(phrase.to_string());
+        }
+    }
+    None
+}
+
+/// Types a run of capitalised words (`words`, as written, possessive cut).
+pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
+    let lex = lexicon::get();
+    let n = words.len();
+    let last = words[n - 1];
+    if n >= 2 && lex.org_suffixes.contains(last) {
+        return Verdict::Typed(EntityType::Org);
+    }
+    if n >= 2 && EVENT.is_match(&words.join(" ")) {
+        return Verdict::Typed(EntityType::Event);
+    }
+    if role.is_some_and(is_person_title) {
+        return Verdict::Typed(EntityType::Person);
+    }
+    if (2..=4).contains(&n) {
+        let given = lex.is_given_name(words[0]);
+        let surname_last = lex.is_surname(last);
+        let surname_first = n <= 3 && lex.is_surname(words[0]);
+        if given || surname_last || surname_first {
+            return Verdict::Typed(EntityType::Person);
+        }
+    }
+    if speaks && n <= 3 {
+        return Verdict::Typed(EntityType::Person);
+    }
+    Verdict::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisation_and_event_heads() {
+        assert_eq!(
+            classify(&["National", "Tea", "Council"], None, false),
+            Verdict::Typed(EntityType::Org)
+        );
+        assert_eq!(
+            classify(&["Cold", "War"], None, false),
+            Verdict::Typed(EntityType::Event)
+        );
+        assert_eq!(
+            classify(&["World", "War", "Two"], None, false),
+            Verdict::Typed(EntityType::Event)
+        );
+    }
+
+    #[test]
+    fn person_evidence() {
+        assert_eq!(
+            classify(&["Zorblat", "Quimby"], Some("President"), false),
+            Verdict::Typed(EntityType::Person)
+        );
+        assert_eq!(
+            classify(&["Jake", "Zorblat"], None, false),
+            Verdict::Typed(EntityType::Person)
+        );
+        assert_eq!(
+            classify(&["Zorblat"], None, true),
+            Verdict::Typed(EntityType::Person)
+        );
+        assert_eq!(classify(&["Zorblat"], None, false), Verdict::Unknown);
+    }
+
+    #[test]
+    fn titles_before_a_name() {
+        assert_eq!(title_before("a spokesman ").as_deref(), Some("spokesman"));
+        assert_eq!(
+            title_before("Russia's foreign minister, ").as_deref(),
+            Some("foreign minister")
+        );
+        assert_eq!(title_before("talks with "), None);
+    }
+}

@@ -1,0 +1,64 @@
+"""Entities through the Python API: identity across forms and articles, types, watch lists."""
+
+from __future__ import annotations
+
+import polars as pl
+
+import newsframe as nf
+
+
+def ids_of(corpus: nf.Corpus, *forms: str) -> set[str]:
+    return set(corpus.entities.filter(pl.col("text").is_in(forms))["entity_id"])
+
+
+def test_person_forms_share_one_id() -> None:
+    corpus = nf.from_texts([
+        "Talks Resume\n\nPresident Amara Okafor met envoys on Monday. Okafor's aides said Okafor was pleased with the talks."
+    ])
+    assert len(ids_of(corpus, "Amara Okafor", "Okafor")) == 1
+    row = corpus.entities.filter(pl.col("text") == "Amara Okafor").row(0, named=True)
+    assert row["type"] == "PERSON"
+    assert row["role"] == "President"
+
+
+def test_transliterated_names_join_across_articles() -> None:
+    corpus = nf.from_texts([
+        "Talks Resume\n\nForeign Minister Sergey Lavrov met envoys on Monday. They talked for hours about trade.",
+        "Talks End\n\nForeign Minister Sergei Lavrov left on Tuesday. They talked for hours about energy.",
+    ])
+    ids = ids_of(corpus, "Sergey Lavrov", "Sergei Lavrov")
+    assert len(ids) == 1
+    assert set(corpus.entities.filter(pl.col("entity_id").is_in(ids))["name"]) == {"Sergey Lavrov"} or len(ids) == 1
+
+
+def test_outlet_abbreviation_country_forms_and_demonym_link() -> None:
+    corpus = nf.from_texts([
+        "Markets Move\n\nThe Wall Street Journal reported the deal first. The WSJ said the U.S. and the United States "
+        "Treasury agreed. Chinese officials declined to comment on the report."
+    ])
+    assert len(ids_of(corpus, "Wall Street Journal", "WSJ")) == 1
+    assert len(ids_of(corpus, "U.S.", "United States")) == 1
+    chinese = corpus.entities.filter(pl.col("text") == "Chinese").row(0, named=True)
+    assert chinese["type"] == "NORP" and chinese["country"] == "China"
+
+
+def test_sentence_initial_words_are_not_entities() -> None:
+    corpus = nf.from_texts(["Quiet Day\n\nHowever, nothing happened. Meanwhile the talks stalled. Preparations continued slowly."])
+    assert corpus.entities.height == 0
+
+
+def test_watch_list_entities_win() -> None:
+    corpus = nf.from_texts(
+        ["Launch Day\n\nZorbex Labs said the rocket flew. Analysts at Zorbex were surprised by the launch."],
+        entities=[{"name": "Zorbex Laboratories", "type": "ORG", "aliases": "Zorbex Labs|Zorbex"}],
+    )
+    rows = corpus.entities.filter(pl.col("name") == "Zorbex Laboratories")
+    assert rows.height == 2
+    assert set(rows["type"]) == {"ORG"}
+
+
+def test_sample_entity_ids_are_consistent_across_articles(sample: nf.Corpus) -> None:
+    per_name = sample.entities.group_by("name").agg(pl.col("entity_id").n_unique().alias("ids"))
+    assert per_name["ids"].max() == 1
+    lavrov = sample.entities.filter(pl.col("text").is_in(["Sergey Lavrov", "Sergei Lavrov"]))
+    assert lavrov["entity_id"].n_unique() == 1
