@@ -1,8 +1,252 @@
-//! Finds the sources an article relies on.
+//! Finds the sources an article relies on: the citations frame.
+//!
+//! A cascade of small finders, each owning one kind of source and testable alone:
+//!
+//! | module | kinds | where it reads |
+//! |---|---|---|
+//! | `references` | `reference` | numbered reference-list blocks, and `[n]` markers in the text |
+//! | `credits` | `wire`, `photo` | credit lines, datelines, captions |
+//! | `media` | `media` | body sentences naming an outlet (or "state television", "the report") |
+//! | `unnamed` | `anonymous`, `official` | body sentences with unnamed people ("some analysts say") |
+//! | `documents` | `document` | body sentences where an institution states or finds something |
+//!
+//! What makes a sentence an attribution is a cue next to the source: a reporting verb after it
+//! (`said`, `reported`, `has found`) or a phrase before it (`according to`, `told`,
+//! `as reported by`). A name without a cue is a mention, not a source, so "Reuters is a news
+//! agency" and "the report is due in May" yield nothing. Cues live in
+//! `lexicons/citation_cues.tsv`; outlets and unnamed-source phrases in their own lexicons.
+//!
+//! This module splits body blocks into sentences once, runs the finders, keeps one row per
+//! distinct (source, sentence), drops "reportedly" where the writer names the report right
+//! away, and links sources to the article's entities.
 
-use crate::model::{Block, Citation, Entity, Mention};
+mod credits;
+mod cues;
+mod documents;
+mod media;
+mod outlets;
+mod references;
+mod unnamed;
+
+use crate::model::{Block, Citation, CitationKind, Entity, EntityType, Mention, Role};
+use crate::segment::sentences::split_sentences;
+use cues::Word;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// One body sentence, as the text finders see it.
+pub struct Sentence<'a> {
+    pub block: usize,
+    /// The whole block's text; `range` and word ranges index into it.
+    pub text: &'a str,
+    pub range: Range<usize>,
+    pub words: Vec<Word<'a>>,
+}
+
+/// The source name used for "reportedly" and "reports say" with nobody named.
+pub const UNNAMED_REPORTS: &str = "unnamed reports";
 
 /// Citations of one article, in reading order.
-pub fn extract(_blocks: &[Block], _entities: &[Entity], _mentions: &[Mention]) -> Vec<Citation> {
-    Vec::new()
+pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> Vec<Citation> {
+    let sentences = body_sentences(blocks);
+    let mut found = references::find(blocks);
+    found.extend(credits::find(blocks));
+    let media = media::find(&sentences, mentions);
+    found.extend(unnamed_reports_left(
+        unnamed::find(&sentences, mentions),
+        &media,
+        blocks,
+    ));
+    found.extend(media);
+    found.extend(documents::find(&sentences, entities, mentions));
+    found.sort_by_key(|c| (c.span.block, c.span.start));
+    let mut found = one_per_source_and_sentence(found, &sentences);
+    for c in &mut found {
+        if c.source_entity.is_none() {
+            c.source_entity = link_entity(c, entities, mentions);
+        }
+    }
+    found
+}
+
+fn body_sentences(blocks: &[Block]) -> Vec<Sentence<'_>> {
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if b.role != Role::Body {
+            continue;
+        }
+        for r in split_sentences(&b.text) {
+            out.push(Sentence {
+                block: i,
+                text: &b.text,
+                words: cues::words(&b.text, r.clone()),
+                range: r,
+            });
+        }
+    }
+    out
+}
+
+/// "Reportedly" that the writer resolves to a named outlet in the same or the next body
+/// paragraph ("Xi is reportedly preparing a visit. ... the Journal reported") is not unnamed.
+fn unnamed_reports_left(
+    found: Vec<Citation>,
+    media: &[Citation],
+    blocks: &[Block],
+) -> Vec<Citation> {
+    let next_body = |b: usize| (b + 1..blocks.len()).find(|&j| blocks[j].role == Role::Body);
+    found
+        .into_iter()
+        .filter(|c| {
+            c.source != UNNAMED_REPORTS
+                || !media.iter().any(|m| {
+                    m.span.block == c.span.block || Some(m.span.block) == next_body(c.span.block)
+                })
+        })
+        .collect()
+}
+
+/// Keeps the first row of each (source, sentence); rows outside body sentences are all kept.
+fn one_per_source_and_sentence(found: Vec<Citation>, sentences: &[Sentence]) -> Vec<Citation> {
+    let mut seen = HashSet::new();
+    found
+        .into_iter()
+        .filter(|c| {
+            let sentence = sentences
+                .iter()
+                .position(|s| s.block == c.span.block && s.range.contains(&c.span.start));
+            match sentence {
+                Some(s) => seen.insert((c.source.to_lowercase(), s)),
+                None => true,
+            }
+        })
+        .collect()
+}
+
+/// The entity a source is: a mention overlapping its span of a fitting type, else an
+/// entity of the same canonical name (credits and references sit outside the story).
+fn link_entity(c: &Citation, entities: &[Entity], mentions: &[Mention]) -> Option<usize> {
+    let fits = |t: EntityType| match c.kind {
+        CitationKind::Document => matches!(t, EntityType::Org | EntityType::Gpe),
+        CitationKind::Anonymous | CitationKind::Official => false,
+        _ => matches!(t, EntityType::Media | EntityType::Org),
+    };
+    if matches!(c.kind, CitationKind::Anonymous | CitationKind::Official) {
+        return None;
+    }
+    mentions
+        .iter()
+        .find(|m| {
+            m.span.block == c.span.block
+                && m.span.start < c.span.end
+                && c.span.start < m.span.end
+                && fits(m.etype)
+                && same_name(&entities[m.entity].name, &c.source)
+        })
+        .map(|m| m.entity)
+        .or_else(|| {
+            entities
+                .iter()
+                .position(|e| fits(e.etype) && same_name(&e.name, &c.source))
+        })
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    let bare = |s: &str| {
+        let s = s.trim();
+        s.strip_prefix("The ")
+            .or(s.strip_prefix("the "))
+            .unwrap_or(s)
+            .to_lowercase()
+    };
+    bare(a) == bare(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn body(texts: &[&str]) -> Vec<Block> {
+        texts
+            .iter()
+            .map(|t| Block {
+                text: t.to_string(),
+                role: Role::Body,
+            })
+            .collect()
+    }
+
+    fn rows(found: &[Citation]) -> Vec<(&str, &str)> {
+        found
+            .iter()
+            .map(|c| (c.kind.as_str(), c.source.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn one_row_per_source_and_sentence() {
+        let b =
+            body(&["The Financial Times reported the deal, the FT said, and the FT added more."]);
+        assert_eq!(
+            rows(&extract(&b, &[], &[])),
+            [("media", "The Financial Times")]
+        );
+    }
+
+    #[test]
+    fn reportedly_resolved_by_the_next_paragraph_is_not_unnamed() {
+        let b = body(&[
+            "The minister is reportedly planning a trip.",
+            "The trip may come in June, the Financial Times reported.",
+        ]);
+        assert_eq!(
+            rows(&extract(&b, &[], &[])),
+            [("media", "The Financial Times")]
+        );
+        let b = body(&[
+            "The rebels reportedly seized the town.",
+            "Fighting went on.",
+        ]);
+        assert_eq!(
+            rows(&extract(&b, &[], &[])),
+            [("anonymous", UNNAMED_REPORTS)]
+        );
+    }
+
+    #[test]
+    fn sources_link_to_the_entity_they_overlap() {
+        let b = body(&["Investors fled, the Financial Times reported."]);
+        let entities = vec![Entity {
+            name: "Financial Times".into(),
+            etype: EntityType::Media,
+            known_id: None,
+            country: None,
+        }];
+        let start = b[0].text.find("Financial").unwrap();
+        let mentions = vec![Mention {
+            span: Span {
+                block: 0,
+                start,
+                end: start + "Financial Times".len(),
+            },
+            text: "Financial Times".into(),
+            etype: EntityType::Media,
+            name: "Financial Times".into(),
+            role: None,
+            entity: 0,
+        }];
+        let found = extract(&b, &entities, &mentions);
+        assert_eq!(found[0].source_entity, Some(0));
+    }
+
+    #[test]
+    fn lookalikes_are_not_citations() {
+        let b = body(&[
+            "Reuters is a news agency.",
+            "The report is due in May.",
+            "Analysts from three banks attended the meeting on Friday.",
+        ]);
+        assert!(extract(&b, &[], &[]).is_empty());
+    }
 }

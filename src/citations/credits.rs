@@ -1,0 +1,385 @@
+//! Credit lines: wire credits (`Reuters contributed to this report.`, `• AFP, with additional
+//! editing by ...`, `MOSCOW (Reuters) —`, `(AP)`) and photo credits (`Photo: Reuters`,
+//! `(Jane Roe/Sputnik/AFP via Getty Images)`), one row per agency named.
+//!
+//! A wire credit is a whole short line, never a sentence of the story: either it ends in a
+//! "contributed to this report" phrase, or it opens with a credit lead (`With reporting by`),
+//! or it *is* a list of outlets (after bullets and dashes) optionally followed by an editing
+//! credit. A dateline credit is an outlet in parentheses after the place at the start of the
+//! first body paragraph. Photo credits are read in captions and credit blocks after a label
+//! (`Photo:`), inside a closing parenthesis with a slash or `via`, or as a trailing `A/B` run.
+//! Credit parts are split on `/`, `via`, commas and `and`; a part counts when it is a known
+//! outlet or organisation or a single name that is not a person's given name, so
+//! photographers are never sources.
+
+use super::cues;
+use super::outlets;
+use crate::lexicon;
+use crate::model::{Block, Citation, CitationKind, Role, Span};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Wire and photo credits of an article, in block order.
+pub fn find(blocks: &[Block]) -> Vec<Citation> {
+    let first_body = blocks.iter().position(|b| b.role == Role::Body);
+    let mut out = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        match b.role {
+            Role::Caption => out.extend(photo_credits(i, &b.text)),
+            Role::Credit | Role::Other | Role::Body | Role::Byline => {
+                let wire = wire_credits(i, &b.text);
+                if !wire.is_empty() {
+                    out.extend(wire);
+                } else if Some(i) == first_body {
+                    out.extend(dateline_credit(i, &b.text));
+                } else if b.role == Role::Credit {
+                    out.extend(photo_credits(i, &b.text));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+static LEADING_MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s•·*–—\-(\[]+").unwrap());
+static TRAILING_MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\s.)\]]+$").unwrap());
+static EDITING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,?\s*(?:with\s+)?(?:additional\s+)?(?:reporting|editing|writing|inputs?|contributions?|translation)\s+(?:by|from)\b").unwrap()
+});
+/// Separators that may stand between the outlets of a credit list.
+static LIST_GLUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\s*(?:,|/|;|&|\band\b|\+)\s*)*$").unwrap());
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Lu}[\p{Lu}\p{Lu}\s,.'’-]{1,60})?\s*\(([^()]{2,40})\)\s*[-–—:]").unwrap()
+});
+static COPYRIGHT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?").unwrap());
+
+/// Wire credits in a line that is wholly a credit line.
+pub fn wire_credits(block: usize, text: &str) -> Vec<Citation> {
+    if text.chars().count() > 200 {
+        return Vec::new();
+    }
+    let start = LEADING_MARKS.find(text).map_or(0, |m| m.end());
+    let end = TRAILING_MARKS
+        .find(&text[start..])
+        .map_or(text.len(), |m| start + m.start());
+    let line = &text[start..end];
+    let lower = line.to_lowercase();
+    let cue = cues::get();
+
+    // "X and Y contributed to this report"
+    if let Some(tail) = cue.phrases("wire_tail").filter_map(|p| lower.find(p)).min() {
+        return outlet_rows(block, text, start..start + tail, CitationKind::Wire, false);
+    }
+    // "With reporting by X", "Source: X"
+    let lead = cue
+        .phrases("wire_lead")
+        .filter(|p| lower.starts_with(p) && lower[p.len()..].starts_with([' ', ':', ',']))
+        .map(str::len)
+        .max();
+    if let Some(n) = lead {
+        // The lead must introduce a credit list, not a sentence ("With prices rising, ...").
+        let rest = &text[start + n..end];
+        let first = outlets::find(rest).into_iter().next();
+        let opens_list = first.is_some_and(|f| {
+            rest[..f.range.start]
+                .trim_matches([' ', ':', ','])
+                .is_empty()
+        });
+        return if opens_list {
+            outlet_rows(block, text, start + n..end, CitationKind::Wire, false)
+        } else {
+            Vec::new()
+        };
+    }
+    // "Reuters", "AP/AFP", "Reuters, with additional editing by ..."
+    if COPYRIGHT.is_match(&lower) {
+        let rest = start + COPYRIGHT.find(&lower).unwrap().end();
+        let rows = outlet_rows(block, text, rest..end, CitationKind::Wire, true);
+        return rows.into_iter().filter(|c| is_agency(&c.source)).collect();
+    }
+    let named = outlets::find(line);
+    if named.first().is_none_or(|n| n.range.start != 0) {
+        return Vec::new();
+    }
+    let mut last = 0;
+    for n in &named {
+        if !LIST_GLUE.is_match(&line[last..n.range.start]) {
+            break;
+        }
+        last = n.range.end;
+    }
+    let rest = &line[last..];
+    if rest.trim().is_empty() || EDITING_CREDIT.is_match(rest) {
+        return outlet_rows(block, text, start..start + last, CitationKind::Wire, true);
+    }
+    Vec::new()
+}
+
+fn is_agency(name: &str) -> bool {
+    lexicon::get()
+        .outlet(name)
+        .is_some_and(|o| o.kind == "agency")
+}
+
+/// `MOSCOW (Reuters) - ...` at the start of the first body paragraph.
+fn dateline_credit(block: usize, text: &str) -> Vec<Citation> {
+    let Some(c) = DATELINE.captures(text) else {
+        return Vec::new();
+    };
+    let m = c.get(1).unwrap();
+    outlet_rows(block, text, m.range(), CitationKind::Wire, true)
+}
+
+/// One row per outlet named in `text[range]`.
+fn outlet_rows(
+    block: usize,
+    text: &str,
+    range: Range<usize>,
+    kind: CitationKind,
+    whole: bool,
+) -> Vec<Citation> {
+    let part = &text[range.clone()];
+    let named = outlets::find(part);
+    if whole && named.is_empty() {
+        return Vec::new();
+    }
+    named
+        .into_iter()
+        .map(|n| {
+            let r = range.start + n.range.start..range.start + n.range.end;
+            row(kind, n.outlet.name.clone(), text, block, r)
+        })
+        .collect()
+}
+
+fn row(kind: CitationKind, source: String, text: &str, block: usize, r: Range<usize>) -> Citation {
+    Citation {
+        kind,
+        source,
+        source_text: text[r.clone()].to_string(),
+        source_entity: None,
+        span: Span {
+            block,
+            start: r.start,
+            end: r.end,
+        },
+        marker: None,
+        title: None,
+        date: None,
+        url: None,
+        cited_in: Vec::new(),
+    }
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let mut labels: Vec<String> = cues::get()
+        .phrases("credit_label")
+        .map(regex::escape)
+        .collect();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s(\[|.,;])(?:{})\s*(?::|\||\bby\b)\s*",
+        labels.join("|")
+    ))
+    .unwrap()
+});
+static CLOSING_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([^()]{2,120})\)\s*\.?\s*$").unwrap());
+static TRAILING_SLASH_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*([\p{L}][\p{L}.\- ]{1,40}/[\p{L}.\- /]{2,60})\s*$").unwrap());
+static CREDIT_PART_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:/|\bvia\b|,|;|\||\band\b)\s*").unwrap());
+
+/// Photo credits of a caption or credit block.
+pub fn photo_credits(block: usize, text: &str) -> Vec<Citation> {
+    let segment = if let Some(m) = LABEL.find_iter(text).last() {
+        let end = TRAILING_MARKS
+            .find(&text[m.end()..])
+            .map_or(text.len(), |t| m.end() + t.start());
+        Some(m.end()..end)
+    } else if let Some(c) = CLOSING_PAREN.captures(text) {
+        let m = c.get(1).unwrap();
+        let inner = m.as_str();
+        (inner.contains('/')
+            || inner.contains(" via ")
+            || outlets::lookup_credit(inner.trim()).is_some())
+        .then(|| m.range())
+    } else if let Some(c) = {
+        // Only the caption's last sentence can be a bare "AGENCY/Name" credit.
+        let tail = text.rfind(". ").map_or(0, |p| p + 2);
+        TRAILING_SLASH_RUN
+            .captures(&text[tail..])
+            .map(|c| (tail, c))
+    } {
+        let (tail, c) = c;
+        let m = c.get(1).unwrap();
+        Some(tail + m.start()..tail + m.end())
+    } else {
+        None
+    };
+    let Some(segment) = segment else {
+        return Vec::new();
+    };
+    credit_parts(text, segment)
+        .into_iter()
+        .filter_map(|r| {
+            let part = &text[r.clone()];
+            credit_source(part).map(|s| row(CitationKind::Photo, s, text, block, r))
+        })
+        .collect()
+}
+
+/// Byte ranges of the parts of a credit (`Jane Roe/Sputnik/AFP via Getty Images`).
+fn credit_parts(text: &str, segment: Range<usize>) -> Vec<Range<usize>> {
+    let seg = &text[segment.clone()];
+    let mut parts = Vec::new();
+    let mut last = 0;
+    for m in CREDIT_PART_SPLIT.find_iter(seg) {
+        parts.push(last..m.start());
+        last = m.end();
+    }
+    parts.push(last..seg.len());
+    parts
+        .into_iter()
+        .filter_map(|r| {
+            let p = &seg[r.clone()];
+            let trimmed = p.trim_matches(|c: char| !c.is_alphanumeric());
+            let off = p.find(trimmed)?;
+            (!trimmed.is_empty()).then(|| {
+                segment.start + r.start + off..segment.start + r.start + off + trimmed.len()
+            })
+        })
+        .collect()
+}
+
+/// The source a credit part names: an outlet, an organisation, or one non-person name.
+fn credit_source(part: &str) -> Option<String> {
+    if let Some(o) = outlets::lookup_credit(part) {
+        return Some(o.name.clone());
+    }
+    let lex = lexicon::get();
+    if let Some(org) = lex
+        .organizations
+        .iter()
+        .find(|o| o.name == part || o.aliases.iter().any(|a| a == part))
+    {
+        return Some(org.name.clone());
+    }
+    let single = !part.contains(' ');
+    let capitalised = part.chars().next().is_some_and(char::is_uppercase);
+    let person = lex.is_given_name(part) || lex.is_surname(part);
+    (single && capitalised && !person && !lex.is_function_word(part) && part.chars().count() > 1)
+        .then(|| part.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sources(found: &[Citation]) -> Vec<(&str, &str)> {
+        found
+            .iter()
+            .map(|c| (c.kind.as_str(), c.source.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn contributed_to_this_report() {
+        let f = wire_credits(
+            3,
+            "The Associated Press and Reuters contributed to this report.",
+        );
+        assert_eq!(
+            sources(&f),
+            [("wire", "Associated Press"), ("wire", "Reuters")]
+        );
+        assert_eq!(f[1].source_text, "Reuters");
+    }
+
+    #[test]
+    fn outlet_with_editing_credit() {
+        let f = wire_credits(0, "• AFP, with additional editing by Jane Roe");
+        assert_eq!(sources(&f), [("wire", "Agence France-Presse")]);
+        assert_eq!(f[0].source_text, "AFP");
+    }
+
+    #[test]
+    fn bare_outlet_lines_and_leads() {
+        assert_eq!(
+            sources(&wire_credits(0, "— Reuters")),
+            [("wire", "Reuters")]
+        );
+        assert_eq!(
+            sources(&wire_credits(0, "(AP)")),
+            [("wire", "Associated Press")]
+        );
+        assert_eq!(
+            sources(&wire_credits(0, "With reporting by Kyodo and Jane Roe")),
+            [("wire", "Kyodo News")]
+        );
+    }
+
+    #[test]
+    fn a_sentence_about_an_agency_is_no_credit() {
+        assert!(wire_credits(0, "Reuters is a news agency.").is_empty());
+        assert!(wire_credits(0, "Reuters, the agency, said so.").is_empty());
+    }
+
+    #[test]
+    fn dateline_names_the_wire() {
+        let blocks = vec![Block {
+            text: "NAIROBI (Reuters) - Kenya raised rates on Tuesday.".into(),
+            role: Role::Body,
+        }];
+        assert_eq!(sources(&find(&blocks)), [("wire", "Reuters")]);
+    }
+
+    #[test]
+    fn labelled_photo_credit() {
+        let f = photo_credits(1, "Harbour cranes at dawn. Photo: Reuters");
+        assert_eq!(sources(&f), [("photo", "Reuters")]);
+    }
+
+    #[test]
+    fn one_row_per_agency_and_no_photographer() {
+        let f = photo_credits(
+            1,
+            "Ships leave port on May 2. (Jane Roe/Xinhua/AFP via Getty Images)",
+        );
+        assert_eq!(
+            sources(&f),
+            [
+                ("photo", "Xinhua"),
+                ("photo", "Agence France-Presse"),
+                ("photo", "Getty Images")
+            ]
+        );
+    }
+
+    #[test]
+    fn credit_of_an_agency_in_capitals_and_an_institution() {
+        assert_eq!(
+            sources(&photo_credits(
+                0,
+                "A comet over the desert. REUTERS/Jane Roe"
+            )),
+            [("photo", "Reuters")]
+        );
+        assert_eq!(
+            sources(&photo_credits(0, "The nebula. Credit: NASA/JPL-Caltech")),
+            [
+                ("photo", "National Aeronautics and Space Administration"),
+                ("photo", "JPL-Caltech")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_caption_without_credit_has_none() {
+        assert!(photo_credits(0, "Leaders meet in Paris (left to right).").is_empty());
+    }
+}

@@ -1,0 +1,273 @@
+//! The words around a source that make a sentence an attribution, and the word-level view of a
+//! sentence the finders read them from.
+//!
+//! Cues are data (`lexicons/citation_cues.tsv`, one class per row); this module only loads them
+//! and answers "is this word run a cue of class X?". A sentence is looked at as a list of words
+//! with byte ranges, so every finder asks the same two questions the same way: what stands
+//! right before a source, and does a reporting verb follow it (past auxiliaries, adverbs and
+//! time phrases such as "on Tuesday").
+
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Cue phrases by class, lower case.
+#[derive(Debug, Default)]
+pub struct Cues {
+    classes: HashMap<String, HashSet<String>>,
+    /// `institution` and `unnamed_media` phrases -> the form used as source.
+    pub canonical: HashMap<String, String>,
+    /// Longest phrase of any class, in words.
+    longest: usize,
+}
+
+static CUES: LazyLock<Cues> =
+    LazyLock::new(|| Cues::parse(include_str!("../../lexicons/citation_cues.tsv")));
+
+/// The embedded cue lexicon.
+pub fn get() -> &'static Cues {
+    &CUES
+}
+
+impl Cues {
+    fn parse(text: &str) -> Cues {
+        let mut cues = Cues::default();
+        for line in text.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let (phrase, class) = (cols[0].to_lowercase(), cols.get(1).copied().unwrap_or(""));
+            cues.longest = cues.longest.max(phrase.split(' ').count());
+            if let Some(canon) = cols.get(2).filter(|c| !c.is_empty()) {
+                cues.canonical
+                    .insert(format!("{class}:{phrase}"), canon.to_string());
+            }
+            cues.classes
+                .entry(class.to_string())
+                .or_default()
+                .insert(phrase);
+        }
+        cues
+    }
+
+    /// Whether `phrase` (any case) is a cue of `class`.
+    pub fn is(&self, class: &str, phrase: &str) -> bool {
+        self.classes
+            .get(class)
+            .is_some_and(|s| s.contains(&phrase.to_lowercase()))
+    }
+
+    /// The source form of an `institution` or `unnamed_media` phrase.
+    pub fn canonical(&self, class: &str, phrase: &str) -> Option<&str> {
+        self.canonical
+            .get(&format!("{class}:{}", phrase.to_lowercase()))
+            .map(String::as_str)
+    }
+
+    /// Phrases of a class, for building matchers.
+    pub fn phrases(&self, class: &str) -> impl Iterator<Item = &str> {
+        self.classes
+            .get(class)
+            .into_iter()
+            .flat_map(|s| s.iter().map(String::as_str))
+    }
+
+    /// The longest cue of `class` made of the words ending at `words[..end]`, as a word count.
+    pub fn ending_at(&self, class: &str, words: &[Word], end: usize) -> Option<usize> {
+        (1..=self.longest.min(end))
+            .rev()
+            .find(|&n| self.is(class, &join(&words[end - n..end])))
+    }
+
+    /// The longest cue of `class` made of the words starting at `words[start..]`, as a word count.
+    pub fn starting_at(&self, class: &str, words: &[Word], start: usize) -> Option<usize> {
+        let max = self.longest.min(words.len().saturating_sub(start));
+        (1..=max)
+            .rev()
+            .find(|&n| self.is(class, &join(&words[start..start + n])))
+    }
+}
+
+/// One word of a sentence: its text and byte range in the block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub range: Range<usize>,
+    /// Whether a comma, colon, semicolon, bracket or quote mark stands between this word and
+    /// the one before it.
+    pub punct_before: bool,
+}
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:[.\-’'&][\p{L}\p{N}]+)*\.?").unwrap());
+
+/// The words of `text[range]`, with ranges into `text`. A trailing point stays on a word only
+/// when the word has inner points (`U.S.`), so sentence-final points are not words.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    let mut previous_end = range.start;
+    WORD.find_iter(&text[range.clone()])
+        .map(|m| {
+            let (mut s, mut e) = (range.start + m.start(), range.start + m.end());
+            let w = &text[s..e];
+            if w.ends_with('.') && !w[..w.len() - 1].contains('.') {
+                e -= 1;
+            }
+            if s > e {
+                s = e;
+            }
+            let punct_before = text[previous_end.min(s)..s]
+                .contains([',', ';', ':', '(', ')', '[', ']', '“', '”', '"', '—', '–']);
+            previous_end = e;
+            Word {
+                text: &text[s..e],
+                range: s..e,
+                punct_before,
+            }
+        })
+        .collect()
+}
+
+/// Words joined by single spaces, lower case.
+pub fn join(words: &[Word]) -> String {
+    words
+        .iter()
+        .map(|w| w.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Index of the first word starting at or after byte `pos`.
+pub fn word_at_or_after(words: &[Word], pos: usize) -> usize {
+    words.partition_point(|w| w.range.start < pos)
+}
+
+/// Index one past the last word ending at or before byte `pos`.
+pub fn words_before(words: &[Word], pos: usize) -> usize {
+    words.partition_point(|w| w.range.end <= pos)
+}
+
+/// Whether only spaces, a possessive or nothing separates two byte positions.
+pub fn touching(text: &str, end: usize, start: usize) -> bool {
+    end <= start && text[end..start].chars().all(|c| c.is_whitespace())
+}
+
+/// Which reporting verbs count after a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbSense {
+    /// Speech and publishing verbs (`said`, `reported`, `cited`): outlets and anaphora.
+    Speech,
+    /// Speech, publishing and belief verbs (`believe`, `expect`): unnamed people.
+    Any,
+}
+
+/// The reporting verb the words from `start` lead to, past skippable words, if any: its index.
+///
+/// Skippable are auxiliaries, adverbs in -ly (not `reportedly`) and time phrases; at most four,
+/// and nothing may stand between the source and its verb but spaces and commas around them.
+pub fn verb_after(words: &[Word], start: usize, sense: VerbSense) -> Option<usize> {
+    let cues = get();
+    let lex = crate::lexicon::get();
+    let mut i = start;
+    let mut skipped = 0;
+    while i < words.len() && skipped <= 4 {
+        let w = words[i].text;
+        let verb = lex
+            .reporting_verb(w)
+            .map(|v| v.class.as_str())
+            .or_else(|| cues.is("statement", w).then_some("speech"));
+        // A comma, colon or quote mark between source and verb starts an apposition or a
+        // quotation ("Patrushev, secretary of the Security Council, told"): no attribution.
+        if words[i].punct_before {
+            return None;
+        }
+        if let Some(class) = verb {
+            let ok = match sense {
+                VerbSense::Speech => class != "stance",
+                VerbSense::Any => true,
+            };
+            // A capitalised verb form mid-sentence is a name ("Say", "Post").
+            let capitalised = w.chars().next().is_some_and(char::is_uppercase) && i > 0;
+            return (ok && !capitalised).then_some(i);
+        }
+        let lw = w.to_lowercase();
+        let skippable = cues.is("skip", &lw)
+            || (lw.ends_with("ly") && lw != "reportedly" && lw.len() > 4)
+            || lw.chars().all(|c| c.is_ascii_digit())
+            || is_month(&lw);
+        if !skippable {
+            return None;
+        }
+        i += 1;
+        skipped += 1;
+    }
+    None
+}
+
+fn is_month(w: &str) -> bool {
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+    .contains(&w)
+}
+
+/// Prepositions after which a noun phrase is an object, never the subject of a verb.
+pub fn is_preposition(word: &str) -> bool {
+    [
+        "of", "with", "to", "from", "in", "on", "at", "by", "for", "against", "between", "among",
+        "toward", "towards", "into", "over", "about", "than", "like", "under", "through", "versus",
+        "vs", "upon", "onto", "within", "without", "across", "behind", "beyond",
+    ]
+    .contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_points_and_drop_final_ones() {
+        let t = "U.S. officials said it. Fine.";
+        let w: Vec<&str> = words(t, 0..t.len()).iter().map(|w| w.text).collect();
+        assert_eq!(w, ["U.S.", "officials", "said", "it", "Fine"]);
+    }
+
+    #[test]
+    fn a_verb_after_time_phrases_and_auxiliaries() {
+        let t = "the agency has also on Monday reported a loss";
+        let w = words(t, 0..t.len());
+        assert_eq!(verb_after(&w, 2, VerbSense::Speech), Some(6));
+        let t = "the agency is a news agency";
+        let w = words(t, 0..t.len());
+        assert_eq!(verb_after(&w, 2, VerbSense::Speech), None);
+    }
+
+    #[test]
+    fn belief_verbs_count_only_for_people() {
+        let t = "experts believe it";
+        let w = words(t, 0..t.len());
+        assert_eq!(verb_after(&w, 1, VerbSense::Any), Some(1));
+        assert_eq!(verb_after(&w, 1, VerbSense::Speech), None);
+    }
+
+    #[test]
+    fn cue_lookups_take_the_longest_phrase() {
+        let t = "as reported by the paper";
+        let w = words(t, 0..t.len());
+        assert_eq!(get().ending_at("before", &w, 3), Some(3));
+        assert!(get().is("statement", "Found"));
+        assert_eq!(get().canonical("unnamed_media", "TV"), Some("television"));
+    }
+}

@@ -1,0 +1,310 @@
+//! Document citations: a named institution, government or company states or finds something
+//! ("the United Nations has found", "China claims", "The US government expressed",
+//! "Toyota said in a statement", "the foreign ministry of Chile has stated").
+//!
+//! The subject is an entity mention of type GPE or ORG (a NORP only with an institution noun:
+//! "the Chinese foreign ministry"), optionally grown by an institution noun ("US government",
+//! "Russia's defence ministry"). It must be a subject: not after a preposition, not a
+//! possessive of something else ("China's president said" is the president's, a person's).
+//! The verb after it must be a statement verb (`said`, `claims`, `has found`, `voiced`,
+//! `expressed`) or any reporting verb with a that-clause ("China has emphasised that ...");
+//! "China has emphasised its ties" or "the US views China as ..." describe, not cite.
+//! Coordinated subjects ("Russia and China said") give one row each.
+
+use super::cues::{self, VerbSense, Word};
+use super::Sentence;
+use crate::model::{Citation, CitationKind, Entity, EntityType, Mention, Span};
+
+/// Document citations in body sentences, in order.
+pub fn find(sentences: &[Sentence], entities: &[Entity], mentions: &[Mention]) -> Vec<Citation> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let here: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| {
+                m.span.block == s.block
+                    && s.range.start <= m.span.start
+                    && m.span.end <= s.range.end
+            })
+            .collect();
+        let mut i = 0;
+        while i < here.len() {
+            let Some(subject) = subject_at(s, here[i], entities) else {
+                i += 1;
+                continue;
+            };
+            // Coordinated subjects: "Russia and China said" -> both.
+            let mut group = vec![subject];
+            let mut j = i + 1;
+            while j < here.len() {
+                let last = group.last().unwrap();
+                let and = last.after < s.words.len()
+                    && matches!(s.words[last.after].text, "and" | "&")
+                    && s.words.get(last.after + 1).map(|w| w.range.start)
+                        == Some(here[j].span.start);
+                match subject_at(s, here[j], entities).filter(|_| and) {
+                    Some(next) => group.push(next),
+                    None => break,
+                }
+                j += 1;
+            }
+            let after = group.last().unwrap().after;
+            if states(&s.words, after) && group[0].first_ok(s) {
+                out.extend(group.iter().map(|g| g.citation(s)));
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+/// An institution subject: its source name, its span and the word index after it.
+struct Subject {
+    source: String,
+    entity: Option<usize>,
+    start: usize,
+    end: usize,
+    first: usize,
+    after: usize,
+}
+
+impl Subject {
+    /// The subject is not an object or part of a longer name.
+    fn first_ok(&self, s: &Sentence) -> bool {
+        let w = &s.words;
+        let mut b = self.first;
+        while b > 0 && matches!(w[b - 1].text, "the" | "The") {
+            b -= 1;
+        }
+        if b == 0 {
+            return true;
+        }
+        let prev = w[b - 1].text;
+        // "Air China said": the mention is the tail of a longer name.
+        let joined = cues::touching(s.text, w[b - 1].range.end, w[b].range.start)
+            && prev.chars().next().is_some_and(char::is_uppercase)
+            && !crate::lexicon::get().is_function_word(prev);
+        !cues::is_preposition(prev) && !joined && !prev.ends_with("’s") && !prev.ends_with("'s")
+    }
+
+    fn citation(&self, s: &Sentence) -> Citation {
+        Citation {
+            kind: CitationKind::Document,
+            source: self.source.clone(),
+            source_text: s.text[self.start..self.end].to_string(),
+            source_entity: self.entity,
+            span: Span {
+                block: s.block,
+                start: self.start,
+                end: self.end,
+            },
+            marker: None,
+            title: None,
+            date: None,
+            url: None,
+            cited_in: Vec::new(),
+        }
+    }
+}
+
+fn subject_at(s: &Sentence, m: &Mention, entities: &[Entity]) -> Option<Subject> {
+    let w = &s.words;
+    let c = cues::get();
+    let first = cues::word_at_or_after(w, m.span.start);
+    let holder = cues::words_before(w, m.span.end);
+    // The word holding the mention's end: the mention itself or its possessive ("China’s").
+    let (last, possessive) = if holder > first && w[holder - 1].range.end == m.span.end {
+        (holder - 1, false)
+    } else {
+        let k = cues::word_at_or_after(w, m.span.start).max(holder);
+        let word = w.get(k)?;
+        let rest = &s.text[m.span.end..word.range.end];
+        if !matches!(rest, "’s" | "'s" | "’" | "'") {
+            return None; // the mention ends inside a word ("China-based")
+        }
+        (k, true)
+    };
+    if first >= w.len() || w[first].range.start != m.span.start {
+        return None;
+    }
+    let name = entities
+        .get(m.entity)
+        .map_or(m.name.as_str(), |e| e.name.as_str());
+    let institution = c.starting_at("institution", w, last + 1).filter(|&n| {
+        // A common noun: "government", not "Government Accountability Office".
+        w[last + 1]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+            && !w
+                .get(last + 1 + n)
+                .is_some_and(|x| x.text.chars().next().is_some_and(char::is_uppercase))
+    });
+    match (m.etype, institution) {
+        (EntityType::Gpe | EntityType::Norp, Some(n)) => {
+            let noun = cues::join(&w[last + 1..last + 1 + n]);
+            let canon = c.canonical("institution", &noun).unwrap_or(&noun);
+            Some(Subject {
+                source: format!("{name} {canon}"),
+                entity: None,
+                start: m.span.start,
+                end: w[last + n].range.end,
+                first,
+                after: last + 1 + n,
+            })
+        }
+        (EntityType::Gpe | EntityType::Org, None) if !possessive => Some(Subject {
+            source: name.to_string(),
+            entity: Some(m.entity),
+            start: m.span.start,
+            end: m.span.end,
+            first,
+            after: last + 1,
+        }),
+        _ => None,
+    }
+}
+
+/// Whether the words from `after` are a statement: a statement verb, or any reporting verb
+/// followed by "that".
+fn states(words: &[Word], after: usize) -> bool {
+    let Some(v) = cues::verb_after(words, after, VerbSense::Any) else {
+        return false;
+    };
+    cues::get().is("statement", words[v].text)
+        || words
+            .get(v + 1)
+            .is_some_and(|w| w.text.eq_ignore_ascii_case("that"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::sentences::split_sentences;
+
+    /// Finds documents in `text` where `names` are the entity mentions (type, form).
+    fn documents_in(text: &str, names: &[(EntityType, &str)]) -> Vec<(String, String)> {
+        let mut entities = Vec::new();
+        let mut mentions = Vec::new();
+        for (t, form) in names {
+            let start = text.find(form).unwrap();
+            entities.push(Entity {
+                name: form.to_string(),
+                etype: *t,
+                known_id: None,
+                country: None,
+            });
+            mentions.push(Mention {
+                span: Span {
+                    block: 0,
+                    start,
+                    end: start + form.len(),
+                },
+                text: form.to_string(),
+                etype: *t,
+                name: form.to_string(),
+                role: None,
+                entity: entities.len() - 1,
+            });
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        let sentences: Vec<Sentence> = split_sentences(text)
+            .into_iter()
+            .map(|r| Sentence {
+                block: 0,
+                text,
+                words: cues::words(text, r.clone()),
+                range: r,
+            })
+            .collect();
+        find(&sentences, &entities, &mentions)
+            .into_iter()
+            .map(|c| (c.source, c.source_text))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn institution_states_or_finds() {
+        assert_eq!(
+            documents_in(
+                "The World Bank has found that poverty fell.",
+                &[(EntityType::Org, "World Bank")]
+            ),
+            [pair("World Bank", "World Bank")]
+        );
+        assert_eq!(
+            documents_in(
+                "Honda said in a statement it would recall cars.",
+                &[(EntityType::Org, "Honda")]
+            ),
+            [pair("Honda", "Honda")]
+        );
+        assert_eq!(
+            documents_in(
+                "Brazil claims the border was crossed.",
+                &[(EntityType::Gpe, "Brazil")]
+            ),
+            [pair("Brazil", "Brazil")]
+        );
+    }
+
+    #[test]
+    fn country_with_an_institution_noun() {
+        assert_eq!(
+            documents_in(
+                "The French government voiced concern over the vote.",
+                &[(EntityType::Norp, "French")]
+            ),
+            [pair("French government", "French government")]
+        );
+        assert_eq!(
+            documents_in(
+                "Peru’s foreign ministry has stated that talks ended.",
+                &[(EntityType::Gpe, "Peru")]
+            ),
+            [pair("Peru Foreign Ministry", "Peru’s foreign ministry")]
+        );
+    }
+
+    #[test]
+    fn coordinated_subjects_give_a_row_each() {
+        assert_eq!(
+            documents_in(
+                "Chile and Peru announced a joint patrol.",
+                &[(EntityType::Gpe, "Chile"), (EntityType::Gpe, "Peru")]
+            ),
+            [pair("Chile", "Chile"), pair("Peru", "Peru")]
+        );
+    }
+
+    #[test]
+    fn descriptions_and_objects_are_not_documents() {
+        let kenya = [(EntityType::Gpe, "Kenya")];
+        assert!(documents_in("Kenya has emphasised its ties with Uganda.", &kenya).is_empty());
+        assert!(documents_in("Kenya views Uganda as a partner.", &kenya).is_empty());
+        assert!(documents_in("Talks with Kenya said little.", &kenya).is_empty());
+        assert!(documents_in("Kenya’s president said he would go.", &kenya).is_empty());
+        assert!(documents_in("Kenya-based groups said they would go.", &kenya).is_empty());
+        assert!(documents_in("Kenya has blacklisted two firms.", &kenya).is_empty());
+        let council = [(EntityType::Org, "Security Council")];
+        assert!(documents_in(
+            "Ruto, head of the Security Council, told reporters.",
+            &council
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_that_clause_makes_any_reporting_verb_a_statement() {
+        let kenya = [(EntityType::Gpe, "Kenya")];
+        assert_eq!(
+            documents_in("Kenya has emphasised that the deal stands.", &kenya),
+            [pair("Kenya", "Kenya")]
+        );
+    }
+}

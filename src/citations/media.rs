@@ -1,0 +1,299 @@
+//! Media citations: the text attributes something to a news outlet or agency.
+//!
+//! Three shapes, all anchored on a cue (see the module doc of `citations`):
+//! - a named outlet (lexicon) followed by a speech or publishing verb (`the WSJ said`,
+//!   `RIA cited`), by a report noun (`a Reuters report`), or preceded by a cue
+//!   (`according to Reuters`, `told The Epoch Times`, `as reported by the Journal`);
+//! - unnamed media: a modifier and a media head (`state television`, `local media`) with a cue
+//!   (`remarks aired on state television`, `state media reported`);
+//! - an anaphor (`the report added`, `said the newspaper`) resolved to the outlet cited last,
+//!   if that was in the same or one of the three previous body paragraphs.
+
+use super::cues::{self, VerbSense, Word};
+use super::{outlets, Sentence};
+use crate::lexicon;
+use crate::model::{Citation, CitationKind, EntityType, Mention, Span};
+
+/// How far back (in blocks) an anaphor may reach for its outlet.
+const ANAPHOR_REACH: usize = 3;
+
+/// Media citations in body sentences, in order.
+pub fn find(sentences: &[Sentence], mentions: &[Mention]) -> Vec<Citation> {
+    let mut out: Vec<Citation> = Vec::new();
+    for s in sentences {
+        let mut here = named_outlets(s, mentions);
+        here.extend(unnamed_media(s));
+        let last = out
+            .iter()
+            .chain(&here)
+            .rfind(|c| c.source_entity.is_some() || is_named(c))
+            .filter(|c| c.span.block + ANAPHOR_REACH >= s.block)
+            .cloned();
+        if let Some(last) = last {
+            here.extend(anaphors(s, &last));
+        }
+        here.sort_by_key(|c| c.span.start);
+        out.extend(here);
+    }
+    out
+}
+
+fn is_named(c: &Citation) -> bool {
+    lexicon::get().outlet(&c.source).is_some()
+}
+
+fn citation(s: &Sentence, source: String, start: usize, end: usize) -> Citation {
+    Citation {
+        kind: CitationKind::Media,
+        source,
+        source_text: s.text[start..end].to_string(),
+        source_entity: None,
+        span: Span {
+            block: s.block,
+            start,
+            end,
+        },
+        marker: None,
+        title: None,
+        date: None,
+        url: None,
+        cited_in: Vec::new(),
+    }
+}
+
+/// Whether the words around `words[first..after]` make it a cited source.
+fn cued(words: &[Word], first: usize, after: usize) -> bool {
+    let c = cues::get();
+    let mut before = first;
+    while before > 0 && matches!(words[before - 1].text, "the" | "The" | "a" | "an") {
+        before -= 1;
+    }
+    cues::verb_after(words, after, VerbSense::Speech).is_some()
+        || words
+            .get(after)
+            .is_some_and(|w| c.is("report", w.text) && w.text.chars().all(char::is_lowercase))
+        || c.ending_at("before", words, before).is_some()
+}
+
+fn named_outlets(s: &Sentence, mentions: &[Mention]) -> Vec<Citation> {
+    let sentence = &s.text[s.range.clone()];
+    outlets::find(sentence)
+        .into_iter()
+        .filter_map(|n| {
+            let (start, end) = (s.range.start + n.range.start, s.range.start + n.range.end);
+            let first = cues::word_at_or_after(&s.words, start);
+            // The word holding the end may carry a possessive ("Reuters’"): skip past it.
+            let after = cues::word_at_or_after(&s.words, end);
+            if !cued(&s.words, first, after) {
+                return None;
+            }
+            let mut c = citation(s, n.outlet.name.clone(), start, end);
+            c.source_entity = mentions
+                .iter()
+                .find(|m| {
+                    m.span.block == s.block
+                        && m.span.start < end
+                        && start < m.span.end
+                        && m.etype == EntityType::Media
+                })
+                .map(|m| m.entity);
+            Some(c)
+        })
+        .collect()
+}
+
+/// `state television`, `Russian state media`, `local media` with a cue.
+fn unnamed_media(s: &Sentence) -> Vec<Citation> {
+    let c = cues::get();
+    let lex = lexicon::get();
+    let w = &s.words;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        let Some(n) = c.starting_at("unnamed_media", w, i) else {
+            i += 1;
+            continue;
+        };
+        let head = cues::join(&w[i..i + n]);
+        // Heads are common nouns: "Media" or "TV" in a name ("Media Matters") is not one.
+        let lowercase_head = w[i].text.chars().next().is_some_and(char::is_lowercase)
+            || w[i].text.chars().all(char::is_uppercase);
+        let mut first = i;
+        while first > 0 && c.is("unnamed_media_mod", w[first - 1].text) {
+            first -= 1;
+        }
+        let has_modifier = first < i;
+        if first > 0 && is_demonym(lex, w[first - 1].text) {
+            first -= 1;
+        }
+        if lowercase_head && first < i && has_modifier && cued(w, first, i + n) {
+            let mods: Vec<&str> = w[first..i].iter().map(|x| x.text).collect();
+            let canon = c.canonical("unnamed_media", &head).unwrap_or(&head);
+            let source = format!("{} {}", mods.join(" "), canon);
+            let source = lower_first_unless_name(&source, lex);
+            out.push(citation(
+                s,
+                source,
+                w[first].range.start,
+                w[i + n - 1].range.end,
+            ));
+        }
+        i += n;
+    }
+    out
+}
+
+fn is_demonym(lex: &lexicon::Lexicons, word: &str) -> bool {
+    lex.countries
+        .iter()
+        .any(|c| c.demonyms.iter().any(|d| d == word))
+}
+
+/// "State media" -> "state media"; "Russian state media" stays.
+fn lower_first_unless_name(s: &str, lex: &lexicon::Lexicons) -> String {
+    let first = s.split(' ').next().unwrap_or("");
+    if is_demonym(lex, first) {
+        return s.to_string();
+    }
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|f| f.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `the report added`, `the newspaper said`, `..., said the agency.`
+fn anaphors(s: &Sentence, last: &Citation) -> Vec<Citation> {
+    let c = cues::get();
+    let w = &s.words;
+    let mut out = Vec::new();
+    for i in 0..w.len() {
+        if !matches!(w[i].text, "the" | "The") {
+            continue;
+        }
+        let Some(n) = c.starting_at("anaphor", w, i + 1) else {
+            continue;
+        };
+        let after = i + 1 + n;
+        let verb_follows = cues::verb_after(w, after, VerbSense::Speech).is_some();
+        let inverted = i > 0
+            && after == w.len()
+            && lexicon::get()
+                .reporting_verb(w[i - 1].text)
+                .is_some_and(|v| v.class != "stance");
+        if verb_follows || inverted {
+            let mut a = citation(
+                s,
+                last.source.clone(),
+                w[i].range.start,
+                w[after - 1].range.end,
+            );
+            a.source_entity = last.source_entity;
+            out.push(a);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::sentences::split_sentences;
+
+    fn media_in(texts: &[&str]) -> Vec<(String, String)> {
+        let sentences: Vec<Sentence> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(b, t)| {
+                split_sentences(t).into_iter().map(move |r| Sentence {
+                    block: b,
+                    text: t,
+                    words: cues::words(t, r.clone()),
+                    range: r,
+                })
+            })
+            .collect();
+        find(&sentences, &[])
+            .into_iter()
+            .map(|c| (c.source, c.source_text))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn outlet_followed_by_a_reporting_verb() {
+        assert_eq!(
+            media_in(&["Exports fell, the Financial Times reported on Monday."]),
+            [pair("The Financial Times", "Financial Times")]
+        );
+        assert_eq!(
+            media_in(&["The plant will close, the WSJ said."]),
+            [pair("The Wall Street Journal", "WSJ")]
+        );
+        assert_eq!(
+            media_in(&["“We will stay,” TASS quoted the governor as saying."]),
+            [pair("TASS", "TASS")]
+        );
+    }
+
+    #[test]
+    fn cue_before_the_outlet() {
+        assert_eq!(
+            media_in(&["The deal is worth $2bn, according to Bloomberg."]),
+            [pair("Bloomberg", "Bloomberg")]
+        );
+        assert_eq!(
+            media_in(&["“It was a mistake,” the mayor told Al Jazeera."]),
+            [pair("Al Jazeera", "Al Jazeera")]
+        );
+        assert_eq!(
+            media_in(&["Talks stalled in March, as reported by the Guardian."]),
+            [pair("The Guardian", "Guardian")]
+        );
+    }
+
+    #[test]
+    fn a_report_noun_after_the_outlet() {
+        assert_eq!(
+            media_in(&["A Reuters investigation found gaps in the records."]),
+            [pair("Reuters", "Reuters")]
+        );
+    }
+
+    #[test]
+    fn unnamed_state_media() {
+        assert_eq!(
+            media_in(&["The speech was aired on state TV late on Sunday."]),
+            [pair("state television", "state TV")]
+        );
+        assert_eq!(
+            media_in(&["Iranian state media reported two arrests."]),
+            [pair("Iranian state media", "Iranian state media")]
+        );
+    }
+
+    #[test]
+    fn anaphor_resolves_to_the_outlet_just_cited() {
+        assert_eq!(
+            media_in(&[
+                "The bank will cut jobs, the Financial Times reported.",
+                "Cuts could start in June, the report added."
+            ]),
+            [
+                pair("The Financial Times", "Financial Times"),
+                pair("The Financial Times", "the report")
+            ]
+        );
+    }
+
+    #[test]
+    fn outlet_mentions_without_cue_are_not_citations() {
+        assert!(media_in(&["Reuters is a news agency."]).is_empty());
+        assert!(media_in(&["She worked for Bloomberg for ten years."]).is_empty());
+        assert!(media_in(&["The report is due in May."]).is_empty());
+        assert!(media_in(&["The report comes as prices rise, and Media Matters grew."]).is_empty());
+    }
+}

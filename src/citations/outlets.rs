@@ -1,0 +1,100 @@
+//! Finds news outlets and agencies named in a text, by the lexicon's names and aliases.
+//!
+//! One Aho-Corasick automaton over every form (with and without a leading "The"), matched
+//! case-sensitively and leftmost-longest, so `AP` never fires inside `APEC` or on `ap`, and
+//! `The Wall Street Journal` wins over `Wall Street Journal`. A match must stand as whole words.
+
+use crate::lexicon::{self, Outlet};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// An outlet named in a text.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub range: Range<usize>,
+    pub outlet: &'static Outlet,
+}
+
+struct Finder {
+    automaton: AhoCorasick,
+    outlet_of_pattern: Vec<usize>,
+}
+
+static FINDER: LazyLock<Finder> = LazyLock::new(|| {
+    let lex = lexicon::get();
+    let mut patterns = Vec::new();
+    let mut outlet_of_pattern = Vec::new();
+    for (i, o) in lex.outlets.iter().enumerate() {
+        for form in std::iter::once(&o.name).chain(&o.aliases) {
+            let bare = form.strip_prefix("The ").unwrap_or(form);
+            for f in [form.as_str(), bare] {
+                if f.chars().count() >= 2 && !patterns.contains(&f.to_string()) {
+                    patterns.push(f.to_string());
+                    outlet_of_pattern.push(i);
+                }
+            }
+        }
+    }
+    Finder {
+        automaton: AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("outlet patterns build"),
+        outlet_of_pattern,
+    }
+});
+
+/// Outlets named in `text`, in order.
+pub fn find(text: &str) -> Vec<Named> {
+    let lex = lexicon::get();
+    FINDER
+        .automaton
+        .find_iter(text)
+        .filter(|m| whole_word(text, m.start(), m.end()))
+        .map(|m| Named {
+            range: m.start()..m.end(),
+            outlet: &lex.outlets[FINDER.outlet_of_pattern[m.pattern().as_usize()]],
+        })
+        .collect()
+}
+
+/// The outlet a short credit part names (`REUTERS`, `Getty Images`, `AFP`), any case.
+pub fn lookup_credit(part: &str) -> Option<&'static Outlet> {
+    let lex = lexicon::get();
+    lex.outlet(part).or_else(|| {
+        lex.outlets.iter().find(|o| {
+            std::iter::once(&o.name)
+                .chain(&o.aliases)
+                .any(|f| f.eq_ignore_ascii_case(part) && f.len() > 3)
+        })
+    })
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_names_and_aliases_as_whole_words() {
+        let t = "The WSJ and Agence France-Presse wrote, APEC did not.";
+        let found: Vec<&str> = find(t).iter().map(|n| n.outlet.name.as_str()).collect();
+        assert_eq!(found, ["The Wall Street Journal", "Agence France-Presse"]);
+    }
+
+    #[test]
+    fn credit_parts_match_in_capitals() {
+        assert_eq!(
+            lookup_credit("REUTERS").map(|o| o.name.as_str()),
+            Some("Reuters")
+        );
+        assert!(lookup_credit("Jane Doe").is_none());
+    }
+}
