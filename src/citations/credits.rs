@@ -27,6 +27,8 @@ pub fn find(blocks: &[Block]) -> Vec<Citation> {
     for (i, b) in blocks.iter().enumerate() {
         match b.role {
             Role::Caption => out.extend(photo_credits(i, &b.text)),
+            // "© 2024 The Associated Press": the page is wire copy, wherever the line sits.
+            Role::Nav | Role::Bio | Role::Related => out.extend(copyright_credit(i, &b.text)),
             Role::Credit | Role::Other | Role::Body | Role::Byline => {
                 let wire = wire_credits(i, &b.text);
                 if !wire.is_empty() {
@@ -55,7 +57,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\p{Lu}[\p{Lu}\p{Lu}\s,.'’-]{1,60})?\s*\(([^()]{2,40})\)\s*[-–—:]").unwrap()
 });
 static COPYRIGHT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?").unwrap());
 
 /// Wire credits in a line that is wholly a credit line.
 pub fn wire_credits(block: usize, text: &str) -> Vec<Citation> {
@@ -96,8 +98,8 @@ pub fn wire_credits(block: usize, text: &str) -> Vec<Citation> {
         };
     }
     // "Reuters", "AP/AFP", "Reuters, with additional editing by ..."
-    if COPYRIGHT.is_match(&lower) {
-        let rest = start + COPYRIGHT.find(&lower).unwrap().end();
+    if let Some(m) = COPYRIGHT.find(line) {
+        let rest = start + m.end();
         let rows = outlet_rows(block, text, rest..end, CitationKind::Wire, true);
         return rows.into_iter().filter(|c| is_agency(&c.source)).collect();
     }
@@ -117,6 +119,15 @@ pub fn wire_credits(block: usize, text: &str) -> Vec<Citation> {
         return outlet_rows(block, text, start..start + last, CitationKind::Wire, true);
     }
     Vec::new()
+}
+
+fn copyright_credit(block: usize, text: &str) -> Vec<Citation> {
+    let start = LEADING_MARKS.find(text).map_or(0, |m| m.end());
+    if COPYRIGHT.is_match(&text[start..]) {
+        wire_credits(block, text)
+    } else {
+        Vec::new()
+    }
 }
 
 fn is_agency(name: &str) -> bool {
@@ -336,6 +347,16 @@ mod tests {
             role: Role::Body,
         }];
         assert_eq!(sources(&find(&blocks)), [("wire", "Reuters")]);
+    }
+
+    #[test]
+    fn agency_copyright_line_marks_wire_copy() {
+        let blocks = vec![Block {
+            text: "© 2024 The Associated Press. All rights reserved.".into(),
+            role: Role::Nav,
+        }];
+        assert_eq!(sources(&find(&blocks)), [("wire", "Associated Press")]);
+        assert!(wire_credits(0, "© 2024 The Daily Planet").is_empty());
     }
 
     #[test]

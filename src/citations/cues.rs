@@ -182,6 +182,10 @@ pub fn verb_after(words: &[Word], start: usize, sense: VerbSense) -> Option<usiz
         if words[i].punct_before {
             return None;
         }
+        // "declined to comment": an infinitive is not the source's own statement.
+        if i > 0 && words[i - 1].text.eq_ignore_ascii_case("to") {
+            return None;
+        }
         if let Some(class) = verb {
             let ok = match sense {
                 VerbSense::Speech => class != "stance",

@@ -145,8 +145,16 @@ fn subject_at(s: &Sentence, m: &Mention, entities: &[Entity]) -> Option<Subject>
         (EntityType::Gpe | EntityType::Norp, Some(n)) => {
             let noun = cues::join(&w[last + 1..last + 1 + n]);
             let canon = c.canonical("institution", &noun).unwrap_or(&noun);
+            // "China's foreign ministry" -> "Chinese Foreign Ministry"; "US government" ->
+            // "United States government": a name as written unless English wants the adjective.
+            let proper = canon.chars().next().is_some_and(char::is_uppercase);
+            let owner = if possessive || proper {
+                demonym_of(name).unwrap_or(name)
+            } else {
+                name
+            };
             Some(Subject {
-                source: format!("{name} {canon}"),
+                source: format!("{owner} {canon}"),
                 entity: None,
                 start: m.span.start,
                 end: w[last + n].range.end,
@@ -164,6 +172,16 @@ fn subject_at(s: &Sentence, m: &Mention, entities: &[Entity]) -> Option<Subject>
         }),
         _ => None,
     }
+}
+
+/// The adjective of a country ("German" for "Germany"); demonyms are their own adjective.
+fn demonym_of(name: &str) -> Option<&'static str> {
+    crate::lexicon::get()
+        .countries
+        .iter()
+        .find(|c| c.name == name)
+        .and_then(|c| c.demonyms.first())
+        .map(String::as_str)
 }
 
 /// Whether the words from `after` are a statement: a statement verb, or any reporting verb
@@ -267,7 +285,7 @@ mod tests {
                 "Peru’s foreign ministry has stated that talks ended.",
                 &[(EntityType::Gpe, "Peru")]
             ),
-            [pair("Peru Foreign Ministry", "Peru’s foreign ministry")]
+            [pair("Peruvian Foreign Ministry", "Peru’s foreign ministry")]
         );
     }
 

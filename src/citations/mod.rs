@@ -106,7 +106,8 @@ fn unnamed_reports_left(
         .collect()
 }
 
-/// Keeps the first row of each (source, sentence); rows outside body sentences are all kept.
+/// Keeps the first row of each (kind, source, sentence): a wire dateline and "told Reuters"
+/// in one sentence are two citations. Rows outside body sentences are all kept.
 fn one_per_source_and_sentence(found: Vec<Citation>, sentences: &[Sentence]) -> Vec<Citation> {
     let mut seen = HashSet::new();
     found
@@ -116,7 +117,7 @@ fn one_per_source_and_sentence(found: Vec<Citation>, sentences: &[Sentence]) -> 
                 .iter()
                 .position(|s| s.block == c.span.block && s.range.contains(&c.span.start));
             match sentence {
-                Some(s) => seen.insert((c.source.to_lowercase(), s)),
+                Some(s) => seen.insert((c.kind, c.source.to_lowercase(), s)),
                 None => true,
             }
         })
@@ -191,6 +192,19 @@ mod tests {
         assert_eq!(
             rows(&extract(&b, &[], &[])),
             [("media", "The Financial Times")]
+        );
+    }
+
+    #[test]
+    fn dateline_and_interview_in_one_sentence_are_two_rows() {
+        let b = body(&["LAGOS (Reuters) - Fuel ran out, two traders told Reuters."]);
+        assert_eq!(
+            rows(&extract(&b, &[], &[])),
+            [
+                ("wire", "Reuters"),
+                ("anonymous", "two traders"),
+                ("media", "Reuters")
+            ]
         );
     }
 

@@ -74,7 +74,9 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
 pub fn find(sentences: &[Sentence], mentions: &[Mention]) -> Vec<Citation> {
     let mut out = Vec::new();
     for s in sentences {
-        let mut here = phrases_in(s, mentions);
+        let anonymity =
+            (0..s.words.len()).any(|i| cues::get().starting_at("anonymity", &s.words, i).is_some());
+        let mut here = phrases_in(s, mentions, anonymity);
         here.extend(unnamed_reports(s));
         if here.is_empty() {
             here.extend(granted_anonymity(s));
@@ -109,7 +111,9 @@ fn citation(
     }
 }
 
-fn phrases_in(s: &Sentence, mentions: &[Mention]) -> Vec<Citation> {
+/// Lexicon phrases with a cue; with `anonymity` ("who spoke on condition of anonymity") in the
+/// sentence, every phrase but a bare quantifier is a source.
+fn phrases_in(s: &Sentence, mentions: &[Mention], anonymity: bool) -> Vec<Citation> {
     let sentence = &s.text[s.range.clone()];
     let w = &s.words;
     let c = cues::get();
@@ -164,7 +168,9 @@ fn phrases_in(s: &Sentence, mentions: &[Mention]) -> Vec<Citation> {
             }
             after = k;
         }
-        if after <= left || !cued(s, left, after, PHRASES.bare[p], PHRASES.open[p]) {
+        let cited = (anonymity && !PHRASES.bare[p])
+            || cued(s, left, after, PHRASES.bare[p], PHRASES.open[p]);
+        if after <= left || !cited {
             continue;
         }
         let (a, b) = (w[left].range.start, w[after - 1].range.end);
@@ -271,8 +277,10 @@ fn cued(s: &Sentence, first: usize, after: usize, bare: bool, open: bool) -> boo
             // "critics of the plan say", "analysts at the bank expect"
             (!open && after < w.len() && cues::is_preposition(w[after].text))
                 .then(|| {
-                    (after + 1..(after + 6).min(w.len()))
-                        .find(|&k| lexicon::get().reporting_verb(w[k].text).is_some())
+                    (after + 1..(after + 6).min(w.len())).find(|&k| {
+                        lexicon::get().reporting_verb(w[k].text).is_some()
+                            && !w[k - 1].text.eq_ignore_ascii_case("to")
+                    })
                 })
                 .flatten()
                 .filter(|&k| !s.text[w[after].range.start..w[k].range.start].contains(','))
@@ -414,6 +422,25 @@ mod tests {
             unnamed_in("There is a growing sense among EU and British leaders that talks failed."),
             [row("official", "EU and British leaders")]
         );
+    }
+
+    #[test]
+    fn anonymity_clause_makes_the_phrase_a_source() {
+        assert_eq!(
+            unnamed_in(
+                "Two diplomats, who spoke on condition of anonymity, said the vote was close."
+            ),
+            [row("official", "two diplomats")]
+        );
+        assert_eq!(
+            unnamed_in("The plan, according to a person who declined to be named, is final."),
+            [row("anonymous", "unnamed source")]
+        );
+    }
+
+    #[test]
+    fn an_infinitive_is_not_a_statement() {
+        assert!(unnamed_in("A spokesperson for the firm declined to comment.").is_empty());
     }
 
     #[test]
