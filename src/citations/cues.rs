@@ -7,6 +7,7 @@
 //! right before a source, and does a reporting verb follow it (past auxiliaries, adverbs and
 //! time phrases such as "on Tuesday").
 
+use aho_corasick::{AhoCorasick, Anchored, Input};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -151,6 +152,38 @@ pub fn words_before(words: &[Word], pos: usize) -> usize {
 /// Whether only spaces, a possessive or nothing separates two byte positions.
 pub fn touching(text: &str, end: usize, start: usize) -> bool {
     end <= start && text[end..start].chars().all(|c| c.is_whitespace())
+}
+
+/// Leftmost-longest matches of `automaton` that start and end on word boundaries.
+///
+/// A plain leftmost search would take "an official" inside "Canadian officials", drop it as
+/// not a whole word, and resume past "officials". Searching anchored at each word start
+/// avoids that: the automaton must be built with `StartKind::Both`.
+pub fn whole_word_matches(automaton: &AhoCorasick, text: &str) -> Vec<(usize, Range<usize>)> {
+    let is_word = |c: char| c.is_alphanumeric();
+    let mut out = Vec::new();
+    let mut resume = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let starts_word = is_word(c) && !prev.is_some_and(is_word);
+        prev = Some(c);
+        if i < resume || !starts_word {
+            continue;
+        }
+        let input = Input::new(text).range(i..).anchored(Anchored::Yes);
+        if let Ok(Some(m)) = automaton.try_find(input) {
+            let after = text[m.end()..].chars().next();
+            let last = text[..m.end()].chars().next_back();
+            // Not followed by a letter or hyphen that would continue the last word.
+            let continues = after.is_some_and(|a| is_word(a) || a == '-');
+            let ends_word = !(continues && last.is_some_and(is_word));
+            if ends_word {
+                out.push((m.pattern().as_usize(), m.start()..m.end()));
+                resume = m.end();
+            }
+        }
+    }
+    out
 }
 
 /// Which reporting verbs count after a source.

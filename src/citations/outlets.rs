@@ -5,7 +5,7 @@
 //! `The Wall Street Journal` wins over `Wall Street Journal`. A match must stand as whole words.
 
 use crate::lexicon::{self, Outlet};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -39,6 +39,7 @@ static FINDER: LazyLock<Finder> = LazyLock::new(|| {
     Finder {
         automaton: AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .build(&patterns)
             .expect("outlet patterns build"),
         outlet_of_pattern,
@@ -48,13 +49,12 @@ static FINDER: LazyLock<Finder> = LazyLock::new(|| {
 /// Outlets named in `text`, in order.
 pub fn find(text: &str) -> Vec<Named> {
     let lex = lexicon::get();
-    FINDER
-        .automaton
-        .find_iter(text)
-        .filter(|m| whole_word(text, m.start(), m.end()))
-        .map(|m| Named {
-            range: m.start()..m.end(),
-            outlet: &lex.outlets[FINDER.outlet_of_pattern[m.pattern().as_usize()]],
+    super::cues::whole_word_matches(&FINDER.automaton, text)
+        .into_iter()
+        .filter(|(_, r)| whole_word(text, r.start, r.end))
+        .map(|(p, range)| Named {
+            range,
+            outlet: &lex.outlets[FINDER.outlet_of_pattern[p]],
         })
         .collect()
 }
@@ -84,9 +84,16 @@ mod tests {
 
     #[test]
     fn finds_names_and_aliases_as_whole_words() {
-        let t = "The WSJ and Agence France-Presse wrote, APEC did not.";
+        let t = "The WSJ and Agence France-Presse wrote, APEC did not, SYRIA RIA did.";
         let found: Vec<&str> = find(t).iter().map(|n| n.outlet.name.as_str()).collect();
-        assert_eq!(found, ["The Wall Street Journal", "Agence France-Presse"]);
+        assert_eq!(
+            found,
+            [
+                "The Wall Street Journal",
+                "Agence France-Presse",
+                "RIA Novosti"
+            ]
+        );
     }
 
     #[test]

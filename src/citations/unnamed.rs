@@ -15,7 +15,7 @@ use super::cues::{self, VerbSense};
 use super::{Sentence, UNNAMED_REPORTS};
 use crate::lexicon;
 use crate::model::{Citation, CitationKind, EntityType, Mention, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use std::sync::LazyLock;
 
 struct Phrases {
@@ -61,6 +61,7 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     Phrases {
         automaton: AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .ascii_case_insensitive(true)
             .build(&patterns)
             .expect("unnamed-source patterns build"),
@@ -118,14 +119,13 @@ fn phrases_in(s: &Sentence, mentions: &[Mention], anonymity: bool) -> Vec<Citati
     let w = &s.words;
     let c = cues::get();
     let mut out = Vec::new();
-    for m in PHRASES.automaton.find_iter(sentence) {
-        let (start, end) = (s.range.start + m.start(), s.range.start + m.end());
+    for (p, r) in cues::whole_word_matches(&PHRASES.automaton, sentence) {
+        let (start, end) = (s.range.start + r.start, s.range.start + r.end);
         let first = cues::word_at_or_after(w, start);
         let mut after = cues::word_at_or_after(w, end);
         if first >= w.len() || w[first].range.start != start || w[after - 1].range.end != end {
             continue; // not whole words
         }
-        let p = m.pattern().as_usize();
         let mut kind = PHRASES.kinds[p];
 
         // Grow left over government names ("U.S. and NATO") and quantifiers ("some").
@@ -410,6 +410,10 @@ mod tests {
 
     #[test]
     fn officials_with_government_names() {
+        assert_eq!(
+            unnamed_in("Canadian officials confirmed the signing."),
+            [row("official", "Canadian officials")]
+        );
         assert_eq!(
             unnamed_in("French officials confirmed the visit on Friday."),
             [row("official", "French officials")]
