@@ -186,6 +186,18 @@ pub fn whole_word_matches(automaton: &AhoCorasick, text: &str) -> Vec<(usize, Ra
     out
 }
 
+/// The `before` cue ending right before word `first` (past a "the"), if it is not a
+/// `recipient` cue: "according to analysts" cites them, "told analysts" does not.
+pub fn cited_after_cue(words: &[Word], first: usize) -> bool {
+    let c = get();
+    let mut b = first;
+    while b > 0 && matches!(words[b - 1].text, "the" | "The") {
+        b -= 1;
+    }
+    c.ending_at("before", words, b)
+        .is_some_and(|n| !c.is("recipient", &join(&words[b - n..b])))
+}
+
 /// Which reporting verbs count after a source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerbSense {

@@ -9,7 +9,9 @@
 //! The verb after it must be a statement verb (`said`, `claims`, `has found`, `voiced`,
 //! `expressed`) or any reporting verb with a that-clause ("China has emphasised that ...");
 //! "China has emphasised its ties" or "the US views China as ..." describe, not cite.
-//! Coordinated subjects ("Russia and China said") give one row each.
+//! Coordinated subjects ("Russia and China said") give one row each. An institution after a
+//! citing cue is a document too ("according to the World Bank", "a report by the UN"), but
+//! not after a cue that makes it an audience ("told the UN").
 
 use super::cues::{self, VerbSense, Word};
 use super::Sentence;
@@ -33,6 +35,12 @@ pub fn find(sentences: &[Sentence], entities: &[Entity], mentions: &[Mention]) -
                 i += 1;
                 continue;
             };
+            // "according to the World Bank", "a report by the UN"
+            if cues::cited_after_cue(&s.words, subject.first) {
+                out.push(subject.citation(s));
+                i += 1;
+                continue;
+            }
             // Coordinated subjects: "Russia and China said" -> both.
             let mut group = vec![subject];
             let mut j = i + 1;
@@ -130,6 +138,9 @@ fn subject_at(s: &Sentence, m: &Mention, entities: &[Entity]) -> Option<Subject>
     let name = entities
         .get(m.entity)
         .map_or(m.name.as_str(), |e| e.name.as_str());
+    if crate::lexicon::get().outlet(name).is_some() {
+        return None; // an outlet typed ORG: the media finder cites it
+    }
     let institution = c.starting_at("institution", w, last + 1).filter(|&n| {
         // A common noun: "government", not "Government Accountability Office".
         w[last + 1]
@@ -315,6 +326,16 @@ mod tests {
             &council
         )
         .is_empty());
+    }
+
+    #[test]
+    fn institution_after_a_citing_cue() {
+        let bank = [(EntityType::Org, "World Bank")];
+        assert_eq!(
+            documents_in("Growth will slow, according to the World Bank.", &bank),
+            [pair("World Bank", "World Bank")]
+        );
+        assert!(documents_in("The minister told the World Bank it would pay.", &bank).is_empty());
     }
 
     #[test]

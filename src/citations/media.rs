@@ -264,6 +264,14 @@ mod tests {
     }
 
     #[test]
+    fn a_correspondent_of_the_outlet() {
+        assert_eq!(
+            media_in(&["An Al Jazeera correspondent in the city said the bridge was down."]),
+            [pair("Al Jazeera", "Al Jazeera")]
+        );
+    }
+
+    #[test]
     fn unnamed_state_media() {
         assert_eq!(
             media_in(&["The speech was aired on state TV late on Sunday."]),

@@ -18,56 +18,77 @@ use crate::model::{Citation, CitationKind, EntityType, Mention, Span};
 use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use std::sync::LazyLock;
 
+/// What a matched phrase needs before it is a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Needs {
+    /// Nothing more: "people familiar with", "officials".
+    Nothing,
+    /// A government name before it: "leaders" in "U.S. and NATO leaders".
+    Government,
+    /// An article before it: "diplomat" in "a senior European diplomat".
+    Article,
+}
+
+struct Phrase {
+    kind: CitationKind,
+    needs: Needs,
+    /// Ends in a preposition that takes an object ("familiar with").
+    open: bool,
+    /// One bare word that needs its verb right after it ("some", "many").
+    bare: bool,
+}
+
 struct Phrases {
     automaton: AhoCorasick,
-    kinds: Vec<CitationKind>,
-    /// Whether the phrase ends in a preposition that takes an object ("familiar with").
-    open: Vec<bool>,
-    /// Whether the phrase is one bare word that needs its verb right after it ("some", "many").
-    bare: Vec<bool>,
+    phrases: Vec<Phrase>,
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
-    let mut patterns = Vec::new();
-    let mut kinds = Vec::new();
-    let mut open = Vec::new();
-    let mut bare = Vec::new();
-    let entries = lexicon::get()
+    let lex = lexicon::get();
+    let cue = cues::get();
+    let kind_of = |k: &str| match k {
+        "official" => CitationKind::Official,
+        _ => CitationKind::Anonymous,
+    };
+    let mut entries: Vec<(String, CitationKind, Needs)> = lex
         .anonymous_sources
         .iter()
-        .map(|(p, k)| (p.clone(), k.as_str()))
-        .chain(
-            cues::get()
-                .phrases("official_head")
-                .map(|p| (p.to_string(), "official_head")),
-        );
-    for (phrase, kind) in entries {
-        if phrase.starts_with("the ") || phrase.starts_with("who ") || phrase == "a statement" {
+        // Definite phrases point back to a named institution; "who ..." clauses and
+        // "a statement" are read by `granted_anonymity` and the document finder.
+        .filter(|(p, _)| !p.starts_with("the ") && !p.starts_with("who ") && p != "a statement")
+        .map(|(p, k)| (p.clone(), kind_of(k), Needs::Nothing))
+        .collect();
+    entries.extend(
+        cue.phrases("official_head")
+            .map(|p| (p.to_string(), CitationKind::Official, Needs::Government)),
+    );
+    // "a diplomat" also stands for "a senior European diplomat": its head, with the article
+    // required once the phrase has grown left over ranks and government names.
+    for (p, k) in &lex.anonymous_sources {
+        let Some(head) = p.strip_prefix("a ").or(p.strip_prefix("an ")) else {
             continue;
+        };
+        if !head.contains(' ') && !entries.iter().any(|(e, _, _)| e == head) {
+            entries.push((head.to_string(), kind_of(k), Needs::Article));
         }
-        let last = phrase.rsplit(' ').next().unwrap_or("");
-        open.push(["with", "to", "of", "on", "about"].contains(&last));
-        bare.push(
-            cues::get().is("quantifier", &phrase)
-                || ["others", "one person"].contains(&phrase.as_str()),
-        );
-        kinds.push(match kind {
-            "official" => CitationKind::Official,
-            "official_head" => CitationKind::Reference, // marks a head needing a modifier
-            _ => CitationKind::Anonymous,
-        });
-        patterns.push(phrase);
     }
+    let phrases = entries
+        .iter()
+        .map(|(p, kind, needs)| Phrase {
+            kind: *kind,
+            needs: *needs,
+            open: ["with", "to", "of", "on", "about"].contains(&p.rsplit(' ').next().unwrap_or("")),
+            bare: cue.is("quantifier", p) || ["others", "one person"].contains(&p.as_str()),
+        })
+        .collect();
     Phrases {
         automaton: AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
             .ascii_case_insensitive(true)
-            .build(&patterns)
+            .build(entries.iter().map(|(p, _, _)| p))
             .expect("unnamed-source patterns build"),
-        kinds,
-        open,
-        bare,
+        phrases,
     }
 });
 
@@ -126,9 +147,10 @@ fn phrases_in(s: &Sentence, mentions: &[Mention], anonymity: bool) -> Vec<Citati
         if first >= w.len() || w[first].range.start != start || w[after - 1].range.end != end {
             continue; // not whole words
         }
-        let mut kind = PHRASES.kinds[p];
+        let phrase = &PHRASES.phrases[p];
 
-        // Grow left over government names ("U.S. and NATO") and quantifiers ("some").
+        // Grow left over government names ("U.S. and NATO"), quantifiers ("some") and ranks
+        // ("senior").
         let mut left = first;
         let mut governed = false;
         loop {
@@ -141,42 +163,44 @@ fn phrases_in(s: &Sentence, mentions: &[Mention], anonymity: bool) -> Vec<Citati
                         continue;
                     }
                 }
-            } else if let Some(n) = c.ending_at("quantifier", w, left).filter(|_| left > 0) {
+            } else if let Some(n) = c.ending_at("quantifier", w, left) {
                 left -= n;
-            } else if left > 0
-                && matches!(
-                    w[left - 1].text.to_lowercase().as_str(),
-                    "senior" | "top" | "other"
-                )
-            {
+            } else if left > 0 && c.is("rank", w[left - 1].text) {
                 left -= 1;
             } else {
                 break;
             }
         }
-        if kind == CitationKind::Reference {
-            if !governed {
-                continue;
+        match phrase.needs {
+            Needs::Nothing => {}
+            Needs::Government if governed => {}
+            Needs::Article
+                if left > 0
+                    && matches!(
+                        w[left - 1].text.to_lowercase().as_str(),
+                        "a" | "an" | "one" | "another"
+                    ) =>
+            {
+                left -= 1;
             }
-            kind = CitationKind::Official;
+            _ => continue,
         }
         // Grow right over a preposition's object: "familiar with the plan".
-        if PHRASES.open[p] {
+        if phrase.open {
             let mut k = after;
             while k < w.len() && k < after + 6 && !stops_object(s, k) {
                 k += 1;
             }
             after = k;
         }
-        let cited = (anonymity && !PHRASES.bare[p])
-            || cued(s, left, after, PHRASES.bare[p], PHRASES.open[p]);
+        let cited = (anonymity && !phrase.bare) || cued(s, left, after, phrase.bare, phrase.open);
         if after <= left || !cited {
             continue;
         }
         let (a, b) = (w[left].range.start, w[after - 1].range.end);
         out.push(citation(
             s,
-            kind,
+            phrase.kind,
             source_form(&s.text[a..b], s, left, mentions),
             a,
             b,
@@ -251,16 +275,7 @@ fn cued(s: &Sentence, first: usize, after: usize, bare: bool, open: bool) -> boo
     let object = prev
         .as_deref()
         .is_some_and(|p| cues::is_preposition(p) || matches!(p, "and" | "or" | "told" | "than"));
-    let before_cue = {
-        let mut b = first;
-        while b > 0 && matches!(w[b - 1].text, "the" | "The") {
-            b -= 1;
-        }
-        c.ending_at("before", w, b).is_some_and(|n| {
-            !["told", "said to", "speaking to", "talking to", "spoke to"]
-                .contains(&cues::join(&w[b - n..b]).as_str())
-        })
-    };
+    let before_cue = cues::cited_after_cue(w, first);
     let among = first >= 2
         && w[first - 1].text.eq_ignore_ascii_case("among")
         && c.is("among", w[first - 2].text);
@@ -426,6 +441,15 @@ mod tests {
             unnamed_in("There is a growing sense among EU and British leaders that talks failed."),
             [row("official", "EU and British leaders")]
         );
+    }
+
+    #[test]
+    fn a_singular_head_grows_over_ranks_to_its_article() {
+        assert_eq!(
+            unnamed_in("According to a senior Italian diplomat, the vote was delayed."),
+            [row("official", "a senior Italian diplomat")]
+        );
+        assert!(unnamed_in("The diplomat said the vote was delayed.").is_empty());
     }
 
     #[test]
