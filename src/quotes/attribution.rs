@@ -28,6 +28,8 @@ use std::ops::Range;
 pub struct Speaker {
     pub text: String,
     pub entity: Option<usize>,
+    /// A name read from the words themselves when no entity backs the speaker (`Smith`).
+    pub name: Option<String>,
 }
 
 /// Which pattern gave the attribution.
@@ -171,6 +173,17 @@ fn clause_start(words: &[Word]) -> usize {
         .map_or(0, |i| i + 1)
 }
 
+/// A speaker phrase as written; a run of capitalised words also stands as its name.
+fn as_written(text: &str, phrase: &[Word]) -> Speaker {
+    let written = text[phrase[0].start..phrase[phrase.len() - 1].end].to_string();
+    let is_name = phrase.iter().all(Word::is_capitalised);
+    Speaker {
+        name: is_name.then(|| written.clone()),
+        text: written,
+        entity: None,
+    }
+}
+
 fn can_speak(etype: EntityType) -> bool {
     matches!(
         etype,
@@ -250,6 +263,7 @@ impl<'a> Speakers<'a> {
         Speaker {
             text: m.text.clone(),
             entity: Some(m.entity),
+            name: None,
         }
     }
 
@@ -285,6 +299,7 @@ impl<'a> Speakers<'a> {
                 Some(Speaker {
                     text: pronoun.text.to_string(),
                     entity: self.resolve_pronoun(pronoun.text, block, pronoun.start),
+                    name: None,
                 })
             })
             .or_else(|| ms.first().map(|m| self.speaker_of(m)))
@@ -364,6 +379,11 @@ impl<'a> Speakers<'a> {
         } else {
             self.pick(block, lead_in)
                 .or_else(|| self.mention_after(block, rest, cue.index + cue.len))
+                .or_else(|| {
+                    // A speaker the entities stage does not know: "“Q,” the spokesman said".
+                    (!lead_in.is_empty() && lead_in.iter().all(|w| !w.is_punct()))
+                        .then(|| as_written(self.text(block), lead_in))
+                })
         };
         Some(Attribution {
             speaker,
@@ -468,6 +488,7 @@ impl<'a> Speakers<'a> {
             Some(Speaker {
                 text: pronoun.text.to_string(),
                 entity: self.resolve_pronoun(pronoun.text, block, pronoun.start),
+                name: None,
             })
         })?;
         Some(Attribution {
@@ -496,10 +517,9 @@ impl<'a> Speakers<'a> {
             .iter()
             .position(|w| !is_in(&["from", "according", "to"], w.text))?;
         let phrase = &phrase[start..];
-        let speaker = self.pick(block, phrase).unwrap_or_else(|| Speaker {
-            text: text[phrase[0].start..phrase[phrase.len() - 1].end].to_string(),
-            entity: None,
-        });
+        let speaker = self
+            .pick(block, phrase)
+            .unwrap_or_else(|| as_written(text, phrase));
         Some(Attribution {
             speaker: Some(speaker),
             cue: None,

@@ -60,9 +60,11 @@ pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> V
                 end: f.raw.end,
                 text: f.raw.text,
                 kind: f.kind,
-                speaker: speaker.map(|s| s.text),
+                speaker: speaker.as_ref().map(|s| s.text.clone()),
                 speaker_entity: entity,
-                speaker_name: entity.map(|e| entities[e].name.clone()),
+                speaker_name: entity
+                    .map(|e| entities[e].name.clone())
+                    .or_else(|| speaker.as_ref().and_then(|s| s.name.clone())),
                 cue: f.attribution.and_then(|a| a.cue),
             }
         })
@@ -636,6 +638,15 @@ mod tests {
         let q = quotes(&["From the fire chief:", "“Stay indoors tonight.”"], &[]);
         assert_eq!(q[0].speaker.as_deref(), Some("the fire chief"));
         assert_eq!(q[0].speaker_name, None);
+    }
+
+    #[test]
+    fn unknown_speaker_is_kept_as_written() {
+        let q = quotes(&["“The water is rising fast,” the fire chief said."], &[]);
+        assert_eq!(q[0].speaker.as_deref(), Some("the fire chief"));
+        assert_eq!(q[0].speaker_name, None);
+        let q = quotes(&["“The water is rising fast,” Okonkwo said."], &[]);
+        assert_eq!(q[0].speaker_name.as_deref(), Some("Okonkwo"));
     }
 
     #[test]
