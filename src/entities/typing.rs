@@ -78,6 +78,14 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
     if n >= 2 && lex.org_suffixes.contains(last) {
         return Verdict::Typed(EntityType::Org);
     }
+    // "Bank of England", "Department of Justice": an organisation head before "of".
+    if n >= 3
+        && words
+            .windows(2)
+            .any(|w| w[1] == "of" && lex.org_suffixes.contains(w[0]))
+    {
+        return Verdict::Typed(EntityType::Org);
+    }
     if n >= 2 && EVENT.is_match(&words.join(" ")) {
         return Verdict::Typed(EntityType::Event);
     }
