@@ -30,7 +30,10 @@ const PARTICLES: &[&str] = &[
 
 /// Words that follow a name and make it a speaker.
 pub fn is_reporting_verb(word: &str) -> bool {
-    lexicon::get().reporting_verb(word).is_some()
+    // Naming and publishing verbs ("dubbed", "reported") say nothing about a person.
+    lexicon::get()
+        .reporting_verb(word)
+        .is_some_and(|v| matches!(v.class.as_str(), "speech" | "stance"))
 }
 
 /// Whether a phrase is a person title ("President", "top diplomat", "Lt. Gen.").
