@@ -14,6 +14,7 @@ cargo fmt --check
 cargo clippy --all-targets -- -D warnings
 cargo test
 python -m pytest
+bash scripts/check_wheel.sh
 python scripts/check_notebooks.py notebooks
 if compgen -G "notebooks/*.ipynb" > /dev/null; then
     python -m pytest --nbmake notebooks

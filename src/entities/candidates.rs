@@ -333,15 +333,26 @@ fn peel_title(
     first: usize,
     last: usize,
 ) -> (Option<String>, Option<usize>) {
-    for k in (first..=last).rev() {
+    // The title may be qualified ("State President", "Marine Corps Lt. Gen."): find the last
+    // token that ends a title, and take everything up to it as the role.
+    let last_searched = last.min(first + 12);
+    for k in (first..=last_searched).rev() {
         let end = toks[k].end;
-        let mut candidates = vec![&text[toks[first].start..end]];
-        if text[end..].starts_with('.') {
-            candidates.push(&text[toks[first].start..end + 1]);
-        }
-        if let Some(title) = candidates.into_iter().rev().find(|c| typing::is_title(c)) {
+        let ends_title = (first..=k).any(|j| {
+            let phrase = &text[toks[j].start..end];
+            typing::is_title(phrase)
+                || (text[end..].starts_with('.') && typing::is_title(&text[toks[j].start..end + 1]))
+        });
+        if ends_title {
+            let end = if text[end..].starts_with('.')
+                && typing::is_title(&text[toks[first].start..end + 1])
+            {
+                end + 1
+            } else {
+                end
+            };
             let body = if k < last { Some(k + 1) } else { None };
-            return (Some(title.to_string()), body);
+            return (Some(text[toks[first].start..end].to_string()), body);
         }
     }
     (None, Some(first))

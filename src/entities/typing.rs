@@ -19,12 +19,21 @@ pub enum Verdict {
 }
 
 static EVENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:World War (?:One|Two|Three|I{1,3}|[123])|(?:\p{Lu}[\p{L}-]*\s+)+(?:War|Wars|Olympics|Olympic Games|Games|Cup|Championships?|Summit|Crisis|Revolution|Festival|Expo|Uprising|Massacre|Spring|Marathon|Grand Prix|Open|Election|Referendum))$").unwrap()
+    Regex::new(r"^(?:World War (?:One|Two|Three|I{1,3}|[123])|(?:\p{Lu}[\p{L}-]*\s+)+(?:War|Wars|Olympics|Olympic Games|Cup|Championships?|Summit|Crisis|Revolution|Festival|Expo|Uprising|Massacre|Spring|Marathon|Grand Prix|Open|Election|Referendum))$").unwrap()
 });
+
+/// Lower-case particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman").
+const PARTICLES: &[&str] = &[
+    "de", "del", "della", "da", "dos", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la",
+    "le", "du", "y",
+];
 
 /// Words that follow a name and make it a speaker.
 pub fn is_reporting_verb(word: &str) -> bool {
-    lexicon::get().reporting_verb(word).is_some()
+    // Naming and publishing verbs ("dubbed", "reported") say nothing about a person.
+    lexicon::get()
+        .reporting_verb(word)
+        .is_some_and(|v| matches!(v.class.as_str(), "speech" | "stance"))
 }
 
 /// Whether a phrase is a person title ("President", "top diplomat", "Lt. Gen.").
@@ -78,8 +87,35 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
     if n >= 2 && lex.org_suffixes.contains(last) {
         return Verdict::Typed(EntityType::Org);
     }
+    // "Bank of England", "Department of Justice": an organisation head before "of".
+    if n >= 3
+        && words
+            .windows(2)
+            .any(|w| w[1] == "of" && lex.org_suffixes.contains(w[0]))
+    {
+        return Verdict::Typed(EntityType::Org);
+    }
     if n >= 2 && EVENT.is_match(&words.join(" ")) {
         return Verdict::Typed(EntityType::Event);
+    }
+    // Person names are Title-case words (or initials) joined only by name particles; an
+    // acronym or "of"/"for" makes it something else ("Atlas VPN", "Hunt for Gold").
+    let name_shaped = words.iter().all(|w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let lower_initial = w.chars().next().is_some_and(char::is_lowercase);
+        if lower_initial {
+            return PARTICLES.contains(w);
+        }
+        letters <= 1 || w.chars().skip(1).any(char::is_lowercase)
+    });
+    if !name_shaped {
+        let acronym =
+            n == 1 && words[0].chars().count() >= 2 && words[0].chars().all(|c| c.is_uppercase());
+        return if acronym && speaks {
+            Verdict::Typed(EntityType::Org)
+        } else {
+            Verdict::Unknown
+        };
     }
     if role.is_some_and(is_person_title) {
         return Verdict::Typed(EntityType::Person);
@@ -133,6 +169,15 @@ mod tests {
             Verdict::Typed(EntityType::Person)
         );
         assert_eq!(classify(&["Zorblat"], None, false), Verdict::Unknown);
+        assert_eq!(classify(&["Atlas", "VPN"], None, false), Verdict::Unknown);
+        assert_eq!(
+            classify(&["Hunt", "for", "Gold"], None, false),
+            Verdict::Unknown
+        );
+        assert_eq!(
+            classify(&["ZXQ"], None, true),
+            Verdict::Typed(EntityType::Org)
+        );
     }
 
     #[test]

@@ -1,8 +1,764 @@
 //! Finds quotations, their kind, cue and speaker.
+//!
+//! Three steps, each in its own module: `marks` pairs quotation marks into spans (per
+//! paragraph, tolerant of unbalanced and typographically wrong marks, joining quotes that run
+//! over paragraphs); `attribution` reads the writer's words around each span for a cue and a
+//! speaker; `kinds` decides direct, partial, scare or title from where the span sits and
+//! whether anyone speaks. This module wires them and carries speakers from quote to quote:
+//! a split quote (`“Q1,” he said. “Q2.”`), a paragraph that only continues the previous
+//! speaker's quote, a colon introduction in the paragraph before, and a headline that repeats
+//! words quoted in the body. No quote is ever dropped for want of a speaker.
 
-use crate::model::{Block, Entity, Mention, Quote};
+pub mod attribution;
+pub mod kinds;
+pub mod marks;
+pub mod words;
+
+use crate::model::{Block, Entity, Mention, Quote, QuoteKind, Role};
+use crate::segment::sentences::split_sentences;
+use attribution::{Attribution, How, Speakers};
+use marks::RawQuote;
+use std::ops::Range;
+use words::{words, Word};
 
 /// Quotes of one article, in reading order.
-pub fn extract(_blocks: &[Block], _entities: &[Entity], _mentions: &[Mention]) -> Vec<Quote> {
-    Vec::new()
+pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> Vec<Quote> {
+    let raw = marks::find_quotes(blocks, |b| b.role.is_story());
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let sentences = blocks
+        .iter()
+        .map(|b| {
+            if b.role.is_story() {
+                split_sentences(&b.text)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let speakers = Speakers::new(
+        blocks,
+        entities,
+        mentions,
+        sentences,
+        quote_masks(blocks, &raw),
+    );
+    let mut found: Vec<Found> = Vec::with_capacity(raw.len());
+    for q in &raw {
+        let f = read_quote(&speakers, blocks, q, &found);
+        found.push(f);
+    }
+    attribute_headlines(&mut found);
+    found
+        .into_iter()
+        .map(|f| {
+            let speaker = f.attribution.as_ref().and_then(|a| a.speaker.clone());
+            let entity = speaker.as_ref().and_then(|s| s.entity);
+            Quote {
+                start: f.raw.start,
+                end: f.raw.end,
+                text: f.raw.text,
+                kind: f.kind,
+                speaker: speaker.as_ref().map(|s| s.text.clone()),
+                speaker_entity: entity,
+                speaker_name: entity
+                    .map(|e| entities[e].name.clone())
+                    .or_else(|| speaker.as_ref().and_then(|s| s.name.clone())),
+                cue: f.attribution.and_then(|a| a.cue),
+            }
+        })
+        .collect()
+}
+
+/// A quote being read, with what was found about it.
+#[derive(Debug, Clone)]
+struct Found {
+    raw: RawQuote,
+    kind: QuoteKind,
+    attribution: Option<Attribution>,
+}
+
+impl Found {
+    fn has_speaker(&self) -> bool {
+        self.attribution
+            .as_ref()
+            .is_some_and(|a| a.speaker.is_some())
+    }
+}
+
+fn is_headline(role: Role) -> bool {
+    matches!(role, Role::Title | Role::Subtitle | Role::Heading)
+}
+
+/// Byte ranges, per block, covered by quotes (marks included).
+fn quote_masks(blocks: &[Block], raw: &[RawQuote]) -> Vec<Vec<Range<usize>>> {
+    let mut masks = vec![Vec::new(); blocks.len()];
+    for q in raw {
+        for b in q.start.block..=q.end.block {
+            let from = if b == q.start.block { q.open_mark } else { 0 };
+            let to = match q.close_mark_end {
+                Some(c) if b == q.end.block => c,
+                _ => blocks[b].text.len(),
+            };
+            masks[b].push(from..to);
+        }
+    }
+    masks
+}
+
+fn sentence_at(sentences: &[Range<usize>], pos: usize, len: usize) -> Range<usize> {
+    sentences
+        .iter()
+        .rev()
+        .find(|s| s.start <= pos)
+        .map_or(0..len, |s| s.start..s.end.max(pos))
+}
+
+/// The first of two attributions that names a speaker, else the first that has one at all.
+fn prefer(first: Option<Attribution>, second: Option<Attribution>) -> Option<Attribution> {
+    let named = |a: &Option<Attribution>| a.as_ref().is_some_and(|a| a.speaker.is_some());
+    if named(&first) {
+        first
+    } else if named(&second) {
+        second
+    } else {
+        first.or(second)
+    }
+}
+
+fn count_words(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// Previous story block, skipping captions, credits and other chrome between paragraphs.
+fn previous_story_block(blocks: &[Block], block: usize) -> Option<usize> {
+    (0..block).rev().find(|&b| blocks[b].role.is_story())
+}
+
+fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Found]) -> Found {
+    let sb = q.start.block;
+    let eb = q.end.block;
+    let text = &blocks[sb].text;
+    let headline = is_headline(blocks[sb].role);
+    let sentence = sentence_at(speakers.sentences(sb), q.open_mark, text.len());
+    let before = words(text, sentence.start..q.open_mark, speakers.masks(sb));
+    let after: Vec<Word> = match q.close_mark_end {
+        Some(c) => {
+            let end_text = &blocks[eb].text;
+            let s = sentence_at(speakers.sentences(eb), c.saturating_sub(1), end_text.len());
+            words(end_text, c..s.end.max(c), speakers.masks(eb))
+        }
+        None => Vec::new(),
+    };
+    let sentence_initial = before.iter().all(|w| w.is_punct() && w.text != ":");
+    let opens_paragraph = text[..q.open_mark].trim().is_empty();
+    let n_words = count_words(&q.text);
+    let set_off = q.text.ends_with([',', '?', '!', '—', '–'])
+        || after.first().is_some_and(|w| w.text == "," || w.is_dash());
+
+    let lead = speakers.before(sb, &before, headline);
+    let trailing = (sentence_initial || set_off)
+        .then(|| speakers.after(eb, &after, headline))
+        .flatten();
+    let mut attribution = if sentence_initial {
+        prefer(trailing, lead.attribution.clone())
+    } else {
+        prefer(lead.attribution.clone(), trailing)
+    };
+    if attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
+        let sentence_words: Vec<Word> = before.iter().chain(&after).copied().collect();
+        attribution = prefer(attribution, speakers.according_to(sb, &sentence_words));
+    }
+
+    // Nothing in the sentence: the speaker may carry over from before.
+    let mut continuation = false;
+    let may_inherit = !headline && (sentence_initial || n_words > 4);
+    if may_inherit && attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
+        let previous = earlier
+            .last()
+            .filter(|p| !is_headline(blocks[p.raw.start.block].role));
+        let same_paragraph = previous
+            .filter(|p| p.raw.end.block == sb && p.kind != QuoteKind::Scare && p.has_speaker());
+        let prev_block = previous_story_block(blocks, sb);
+        if let Some(p) = same_paragraph {
+            attribution = inherit(p);
+        } else if opens_paragraph && sentence_initial {
+            if let Some(intro) = prev_block.and_then(|b| speakers.colon_intro(b)) {
+                attribution = Some(intro);
+                continuation = true;
+            } else if let Some(p) = previous.filter(|p| {
+                Some(p.raw.end.block) == prev_block
+                    && p.kind == QuoteKind::Direct
+                    && p.has_speaker()
+            }) {
+                attribution = inherit(p);
+                continuation = true;
+            }
+        }
+        if attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
+            attribution = prefer(
+                attribution,
+                previous_sentence(speakers, blocks, sb, &sentence),
+            );
+        }
+    }
+
+    let attributive = before
+        .last()
+        .is_some_and(|w| ["a", "an", "the"].contains(&w.lower().as_str()))
+        && after.first().is_some_and(|w| {
+            !w.is_punct()
+                && w.start == q.close_mark_end.unwrap_or(0) + 1
+                && !w.is_capitalised()
+                && !crate::lexicon::get().is_function_word(w.text)
+        });
+    let evidence = kinds::Evidence {
+        headline,
+        sentence_initial,
+        continuation,
+        adjacent_cue: lead.adjacent,
+        attributed: attribution.is_some(),
+        naming: lead.naming,
+        attributive,
+        n_words,
+        clause: kinds::is_clause(&q.text),
+    };
+    let kind = kinds::classify(&evidence);
+    if kind == QuoteKind::Scare {
+        attribution = None; // a label is nobody's words
+    }
+    Found {
+        raw: q.clone(),
+        kind,
+        attribution,
+    }
+}
+
+fn inherit(p: &Found) -> Option<Attribution> {
+    p.attribution.as_ref().map(|a| Attribution {
+        speaker: a.speaker.clone(),
+        cue: None,
+        how: How::Inherited,
+    })
+}
+
+/// The attribution of the sentence before, in the same paragraph: `… according to X.
+/// Instead, “Q”` and `X said …. “Q”`.
+fn previous_sentence(
+    speakers: &Speakers,
+    blocks: &[Block],
+    block: usize,
+    sentence: &Range<usize>,
+) -> Option<Attribution> {
+    let prev = speakers
+        .sentences(block)
+        .iter()
+        .rev()
+        .find(|s| s.end <= sentence.start)?;
+    let ws = words(&blocks[block].text, prev.clone(), speakers.masks(block));
+    let found = speakers
+        .according_to(block, &ws)
+        .or_else(|| speakers.before(block, &ws, false).attribution)
+        .filter(|a| a.speaker.is_some())?;
+    Some(Attribution {
+        how: How::Inherited,
+        cue: None,
+        ..found
+    })
+}
+
+/// Lower-case words of a text, for comparing quotes whatever their marks and punctuation.
+fn plain_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A headline quote usually repeats words quoted in the body; their speaker is the headline
+/// quote's speaker, whatever the headline's own (often elliptic) wording suggests.
+fn attribute_headlines(found: &mut [Found]) {
+    let body: Vec<(Vec<String>, Attribution)> = found
+        .iter()
+        .filter(|f| f.kind != QuoteKind::Title && f.has_speaker())
+        .filter_map(|f| Some((plain_words(&f.raw.text), f.attribution.clone()?)))
+        .collect();
+    for f in found.iter_mut().filter(|f| f.kind == QuoteKind::Title) {
+        let words = plain_words(&f.raw.text);
+        let repeated = body
+            .iter()
+            .find(|(b, _)| contains_run(b, &words) || contains_run(&words, b));
+        if let Some((_, a)) = repeated {
+            let cue = f.attribution.as_ref().and_then(|own| own.cue.clone());
+            f.attribution = Some(Attribution {
+                speaker: a.speaker.clone(),
+                cue,
+                how: How::Repeated,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntityType, Span};
+
+    /// One article: blocks (`# ` marks the headline), entities and every mention of their forms.
+    fn article(
+        paragraphs: &[&str],
+        people: &[(&str, EntityType, &[&str])],
+    ) -> (Vec<Block>, Vec<Entity>, Vec<Mention>) {
+        let blocks: Vec<Block> = paragraphs
+            .iter()
+            .map(|p| match p.strip_prefix("# ") {
+                Some(t) => Block {
+                    text: t.to_string(),
+                    role: Role::Title,
+                },
+                None => Block {
+                    text: p.to_string(),
+                    role: Role::Body,
+                },
+            })
+            .collect();
+        let entities: Vec<Entity> = people
+            .iter()
+            .map(|(name, etype, _)| Entity {
+                name: name.to_string(),
+                etype: *etype,
+                known_id: None,
+                country: None,
+            })
+            .collect();
+        let mut mentions = Vec::new();
+        for (b, block) in blocks.iter().enumerate() {
+            let mut taken: Vec<Range<usize>> = Vec::new();
+            let mut forms: Vec<(usize, &str)> = people
+                .iter()
+                .enumerate()
+                .flat_map(|(e, (name, _, forms))| {
+                    std::iter::once((e, *name)).chain(forms.iter().map(move |f| (e, *f)))
+                })
+                .collect();
+            forms.sort_by_key(|(_, f)| std::cmp::Reverse(f.len()));
+            for (e, form) in forms {
+                for (start, _) in block.text.match_indices(form) {
+                    let end = start + form.len();
+                    let bounded = !block.text[..start].ends_with(char::is_alphanumeric)
+                        && !block.text[end..].starts_with(char::is_alphanumeric);
+                    if bounded && !taken.iter().any(|r| r.start < end && start < r.end) {
+                        taken.push(start..end);
+                        mentions.push(Mention {
+                            span: Span {
+                                block: b,
+                                start,
+                                end,
+                            },
+                            text: form.to_string(),
+                            etype: entities[e].etype,
+                            name: entities[e].name.clone(),
+                            role: None,
+                            entity: e,
+                        });
+                    }
+                }
+            }
+        }
+        mentions.sort_by_key(|m| m.span);
+        (blocks, entities, mentions)
+    }
+
+    fn quotes(paragraphs: &[&str], people: &[(&str, EntityType, &[&str])]) -> Vec<Quote> {
+        let (blocks, entities, mentions) = article(paragraphs, people);
+        extract(&blocks, &entities, &mentions)
+    }
+
+    /// (text, kind, speaker as written, speaker name, cue) of each quote.
+    type Row = (
+        String,
+        &'static str,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+
+    fn rows(paragraphs: &[&str], people: &[(&str, EntityType, &[&str])]) -> Vec<Row> {
+        quotes(paragraphs, people)
+            .into_iter()
+            .map(|q| (q.text, q.kind.as_str(), q.speaker, q.speaker_name, q.cue))
+            .collect()
+    }
+
+    fn row(
+        text: &str,
+        kind: &'static str,
+        speaker: Option<&str>,
+        name: Option<&str>,
+        cue: Option<&str>,
+    ) -> Row {
+        (
+            text.into(),
+            kind,
+            speaker.map(Into::into),
+            name.map(Into::into),
+            cue.map(Into::into),
+        )
+    }
+
+    const PERSON: EntityType = EntityType::Person;
+    const ORG: EntityType = EntityType::Org;
+    const GPE: EntityType = EntityType::Gpe;
+    const TORRES: (&str, EntityType, &[&str]) = ("Ana Torres", PERSON, &["Torres"]);
+    const BERG: (&str, EntityType, &[&str]) = ("Karl Berg", PERSON, &["Berg"]);
+
+    #[test]
+    fn quote_then_speaker_then_verb() {
+        assert_eq!(
+            rows(
+                &["“We will rebuild the bridge,” Mayor Ana Torres said."],
+                &[TORRES]
+            ),
+            [row(
+                "We will rebuild the bridge,",
+                "direct",
+                Some("Ana Torres"),
+                Some("Ana Torres"),
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn quote_then_verb_then_speaker() {
+        assert_eq!(
+            rows(
+                &["“The budget is balanced,” said Finance Minister Karl Berg."],
+                &[BERG]
+            ),
+            [row(
+                "The budget is balanced,",
+                "direct",
+                Some("Karl Berg"),
+                Some("Karl Berg"),
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn speaker_verb_colon_quote() {
+        assert_eq!(
+            rows(&["Berg said: “We have no debt.”"], &[BERG]),
+            [row(
+                "We have no debt.",
+                "direct",
+                Some("Berg"),
+                Some("Karl Berg"),
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn speaker_verb_quote_without_colon() {
+        assert_eq!(
+            rows(&["Berg said “we have no debt” on Monday."], &[BERG]),
+            [row(
+                "we have no debt",
+                "direct",
+                Some("Berg"),
+                Some("Karl Berg"),
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn fragment_in_reported_clause_is_partial() {
+        assert_eq!(
+            rows(
+                &["Berg said the deal was a “historic step” for the region."],
+                &[BERG]
+            ),
+            [row(
+                "historic step",
+                "partial",
+                Some("Berg"),
+                Some("Karl Berg"),
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn split_quote_gives_both_parts_the_speaker() {
+        let got = rows(
+            &[
+                "Ana Torres toured the flooded district on Sunday.",
+                "“We are ready,” she said. “The trucks leave at dawn.”",
+            ],
+            &[TORRES],
+        );
+        assert_eq!(
+            got,
+            [
+                row(
+                    "We are ready,",
+                    "direct",
+                    Some("she"),
+                    Some("Ana Torres"),
+                    Some("said")
+                ),
+                row(
+                    "The trucks leave at dawn.",
+                    "direct",
+                    Some("she"),
+                    Some("Ana Torres"),
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn continuation_paragraph_keeps_the_previous_speaker() {
+        let got = rows(
+            &[
+                "“The harvest failed,” Torres said.",
+                "“Nobody planned for a drought of this length.”",
+            ],
+            &[TORRES],
+        );
+        assert_eq!(got[1].1, "direct");
+        assert_eq!(got[1].3.as_deref(), Some("Ana Torres"));
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one_quote_with_the_speaker() {
+        let q = quotes(
+            &[
+                "“The bridge is unsafe,” Berg said. “It must close now.",
+                "“Repairs will take a year.”",
+            ],
+            &[BERG],
+        );
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].text, "It must close now. Repairs will take a year.");
+        assert_eq!((q[1].start.block, q[1].end.block), (0, 1));
+        assert_eq!(q[1].speaker_name.as_deref(), Some("Karl Berg"));
+        assert_eq!(q[1].kind, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn speaker_told_listener_quote() {
+        assert_eq!(
+            rows(&["Torres told reporters “the river is dry.”"], &[TORRES]),
+            [row(
+                "the river is dry.",
+                "direct",
+                Some("Torres"),
+                Some("Ana Torres"),
+                Some("told")
+            )]
+        );
+    }
+
+    #[test]
+    fn according_to_names_the_speaker() {
+        let got = rows(
+            &["The dam is “structurally sound”, according to the Water Authority."],
+            &[("Water Authority", ORG, &[])],
+        );
+        assert_eq!(got[0].1, "partial");
+        assert_eq!(got[0].3.as_deref(), Some("Water Authority"));
+        assert_eq!(got[0].4, None);
+    }
+
+    #[test]
+    fn organisation_speaks_through_a_participle() {
+        assert_eq!(
+            rows(
+                &["Norway responded on Friday saying it was “deeply concerned” about the spill."],
+                &[("Norway", GPE, &[])]
+            ),
+            [row(
+                "deeply concerned",
+                "partial",
+                Some("Norway"),
+                Some("Norway"),
+                Some("saying")
+            )]
+        );
+    }
+
+    #[test]
+    fn participle_speaker_is_the_clause_subject_not_the_nearest_name() {
+        let got = rows(
+            &["Berg has said he will not meet Torres, saying “there is nothing to discuss”."],
+            &[BERG, TORRES],
+        );
+        assert_eq!(got[0].1, "direct");
+        assert_eq!(got[0].3.as_deref(), Some("Karl Berg"));
+        assert_eq!(got[0].4.as_deref(), Some("saying"));
+    }
+
+    #[test]
+    fn dash_attribution() {
+        let got = rows(
+            &["“Leave no one behind” — Ana Torres, at the rally."],
+            &[TORRES],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Ana Torres"));
+        assert_eq!(got[0].1, "direct");
+    }
+
+    #[test]
+    fn colon_introduction_in_the_previous_paragraph() {
+        let got = rows(
+            &[
+                "Governor Lena Ortiz issued a short statement:",
+                "“We will reopen the schools on Monday.”",
+            ],
+            &[("Lena Ortiz", PERSON, &["Ortiz"])],
+        );
+        assert_eq!(got[0].1, "direct");
+        assert_eq!(got[0].3.as_deref(), Some("Lena Ortiz"));
+    }
+
+    #[test]
+    fn colon_introduction_without_a_name_keeps_the_phrase() {
+        let q = quotes(&["From the fire chief:", "“Stay indoors tonight.”"], &[]);
+        assert_eq!(q[0].speaker.as_deref(), Some("the fire chief"));
+        assert_eq!(q[0].speaker_name, None);
+    }
+
+    #[test]
+    fn unknown_speaker_is_kept_as_written() {
+        let q = quotes(&["“The water is rising fast,” the fire chief said."], &[]);
+        assert_eq!(q[0].speaker.as_deref(), Some("the fire chief"));
+        assert_eq!(q[0].speaker_name, None);
+        let q = quotes(&["“The water is rising fast,” Okonkwo said."], &[]);
+        assert_eq!(q[0].speaker_name.as_deref(), Some("Okonkwo"));
+    }
+
+    #[test]
+    fn it_resolves_to_an_organisation() {
+        let got = rows(
+            &["Acme Corp published its results on Friday. “Sales doubled,” it said."],
+            &[("Acme Corp", ORG, &[])],
+        );
+        assert_eq!(got[0].2.as_deref(), Some("it"));
+        assert_eq!(got[0].3.as_deref(), Some("Acme Corp"));
+    }
+
+    #[test]
+    fn report_verb_speaker_is_its_object() {
+        let got = rows(
+            &["“Talks will resume,” Radio Alpha quoted Berg as saying."],
+            &[BERG, ("Radio Alpha", EntityType::Media, &[])],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Karl Berg"));
+    }
+
+    #[test]
+    fn nested_quote_belongs_to_the_outer_speaker() {
+        let got = rows(
+            &["“The guards told me ‘go home’ and I did,” Torres said."],
+            &[TORRES],
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "The guards told me ‘go home’ and I did,");
+        assert_eq!(got[0].3.as_deref(), Some("Ana Torres"));
+    }
+
+    #[test]
+    fn labels_are_scare_quotes_without_speaker() {
+        let got = rows(
+            &[
+                "Berg signed a “zero tolerance” policy in May.",
+                "Critics call it a “land grab” and worse.",
+                "The so-called “peace plan” was shelved.",
+            ],
+            &[BERG],
+        );
+        for r in &got {
+            assert_eq!((r.1, &r.3), ("scare", &None), "{r:?}");
+        }
+    }
+
+    #[test]
+    fn noun_after_possessive_is_not_a_cue() {
+        let got = rows(
+            &["Torres’s talks with Berg were called “frank and useful”."],
+            &[TORRES, BERG],
+        );
+        assert_eq!(got[0].3, None);
+    }
+
+    #[test]
+    fn passive_cue_without_agent_has_no_speaker() {
+        let got = rows(
+            &["Torres met Berg. The talks were described as “frank and useful”."],
+            &[TORRES, BERG],
+        );
+        assert_eq!(got[0].1, "partial");
+        assert_eq!(got[0].3, None);
+        assert_eq!(got[0].4.as_deref(), Some("described"));
+    }
+
+    #[test]
+    fn headline_quote_takes_the_speaker_of_the_body_quote_it_repeats() {
+        let got = rows(
+            &[
+                "# Port Deal Is ‘Historic Step’, Minister Says",
+                "Berg said the deal was a “historic step” for the region.",
+            ],
+            &[BERG],
+        );
+        assert_eq!(got[0].1, "title");
+        assert_eq!(got[0].3.as_deref(), Some("Karl Berg"));
+    }
+
+    #[test]
+    fn headline_colon_attribution() {
+        let got = rows(&["# Berg: ‘We Have No Debt’"], &[BERG]);
+        assert_eq!(got[0].1, "title");
+        assert_eq!(got[0].3.as_deref(), Some("Karl Berg"));
+    }
+
+    #[test]
+    fn odd_mark_count_still_yields_every_quote() {
+        let got = rows(
+            &[
+                "Torres said the levee “would hold.",
+                "“We will not evacuate,” Torres said. The mayor’s aides’ memo was blunt.”",
+            ],
+            &[TORRES],
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|r| r.3.as_deref() == Some("Ana Torres")));
+    }
+
+    #[test]
+    fn unattributed_quote_is_kept_with_no_speaker() {
+        let got = rows(
+            &["The banner read “Jobs for all, homes for all, bread for all”."],
+            &[],
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].3, None);
+    }
+
+    #[test]
+    fn no_marks_no_quotes() {
+        assert!(rows(&["Rain is expected across the region on Tuesday."], &[]).is_empty());
+    }
 }

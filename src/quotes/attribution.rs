@@ -1,0 +1,529 @@
+//! Finds who said a quote and with which verb: cue patterns and speaker resolution.
+//!
+//! A cue is a reporting verb of the lexicon used as a verb (not after a determiner: "the
+//! report", "a call"). Patterns are tried on the writer's words around the quote, with the
+//! inside of every quote masked out (see `words`):
+//!
+//! - after the quote: `“Q,” X said`, `“Q,” said X`, `“Q,” RIA cited X` (a `report` verb's
+//!   speaker is its object), `“Q” — X`;
+//! - before it: `X said: “Q”`, `X said “Q”`, `X told Y that … “Q”`, `X …, saying “Q”`,
+//!   `X: “Q”`;
+//! - anywhere in the sentence: `according to X`.
+//!
+//! The speaker of a cue is looked for in its clause, the stretch of the sentence before the
+//! first cue (so `X has said he …, saying “Q”` gives X, not whoever `he` is near), preferring a
+//! person to an organisation or country, a name to a pronoun, and a head to a possessive
+//! (`China’s top diplomat Wang Yi` gives Wang Yi). A pronoun goes to the subject (first
+//! compatible mention) of the nearest sentence that has one: `he`/`she` to a person,
+//! `it`/`they` to an organisation, outlet or country. Surnames need nothing here: the
+//! entities stage already links `Wang` to Wang Yi.
+
+use super::words::Word;
+use crate::lexicon::{self, ReportingVerb};
+use crate::model::{Block, Entity, EntityType, Mention};
+use std::ops::Range;
+
+/// Who said a quote, as written nearest to it, and the entity that backs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub text: String,
+    pub entity: Option<usize>,
+    /// A name read from the words themselves when no entity backs the speaker (`Smith`).
+    pub name: Option<String>,
+}
+
+/// Which pattern gave the attribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    After,
+    Before,
+    AccordingTo,
+    Dash,
+    Colon,
+    /// Carried over from an earlier quote or sentence (split quotes, continuations).
+    Inherited,
+    /// Copied from the body quote a headline repeats.
+    Repeated,
+}
+
+/// A speaker and cue found for a quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub speaker: Option<Speaker>,
+    pub cue: Option<String>,
+    pub how: How,
+}
+
+/// What the words before a quote say about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lead {
+    pub attribution: Option<Attribution>,
+    /// The nearest cue governs the quote directly (`said “…”`, `told reporters that “…”`,
+    /// `said: “…”`), with no clause of the writer's own in between.
+    pub adjacent: bool,
+    /// The quote is a name given to something (`calling it an “invasion”`, `dubbed “…”`).
+    pub naming: bool,
+}
+
+/// A reporting verb found among words.
+#[derive(Debug, Clone, Copy)]
+pub struct Cue {
+    /// Index of its first word.
+    pub index: usize,
+    /// Number of words (`pointed out` is two).
+    pub len: usize,
+    pub verb: &'static ReportingVerb,
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+    "your", "no", "any", "each", "every",
+];
+
+/// Verbs that make a clause of their own: a cue behind one of them does not govern the quote.
+pub const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "am", "be", "been", "being", "has", "have", "had", "do", "does",
+    "did", "will", "would", "can", "could", "shall", "should", "may", "might", "must",
+];
+
+/// Words that start another clause: what follows them is not a speaker phrase.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "or", "which", "who", "while", "because", "if", "when", "where", "as", "though",
+    "although", "so", "since", "after", "before",
+];
+
+const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+const GROUP_PRONOUNS: &[&str] = &["it", "they"];
+
+/// How far after a quote an `“Q,” X said` cue may sit, in words.
+const AFTER_REACH: usize = 10;
+/// How many words may separate a cue from the quote it governs directly.
+const ADJACENT_REACH: usize = 6;
+
+fn is_in(list: &[&str], word: &str) -> bool {
+    list.contains(&word.to_lowercase().as_str())
+}
+
+/// Reporting verbs among `words`, in order. In running text a cue is lower case; headlines
+/// capitalise every word, so there any case counts.
+pub fn find_cues(words: &[Word], headline: bool) -> Vec<Cue> {
+    let lex = lexicon::get();
+    let mut cues = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i];
+        // "the report", "Wang’s talks": a noun, not a verb.
+        let after_determiner = i > 0
+            && (is_in(DETERMINERS, words[i - 1].text)
+                || words[i - 1].text.ends_with("’s")
+                || words[i - 1].text.ends_with("'s"));
+        let lower_case = headline || !w.is_capitalised();
+        let usable = !w.is_punct() && lower_case && !after_determiner;
+        if usable {
+            let two = words
+                .get(i + 1)
+                .filter(|n| !n.is_punct())
+                .and_then(|n| lex.reporting_verb(&format!("{} {}", w.text, n.text)));
+            if let Some(verb) = two {
+                cues.push(Cue {
+                    index: i,
+                    len: 2,
+                    verb,
+                });
+                i += 2;
+                continue;
+            }
+            if let Some(verb) = lex.reporting_verb(w.text) {
+                cues.push(Cue {
+                    index: i,
+                    len: 1,
+                    verb,
+                });
+            }
+        }
+        i += 1;
+    }
+    cues
+}
+
+fn cue_text(words: &[Word], cue: &Cue, block: &str) -> String {
+    block[words[cue.index].start..words[cue.index + cue.len - 1].end].to_string()
+}
+
+fn is_passive(words: &[Word], cue: &Cue) -> bool {
+    let mut j = cue.index;
+    while j > 0 {
+        j -= 1;
+        let w = words[j].lower();
+        if w.ends_with("ly") {
+            continue; // "was widely quoted"
+        }
+        return is_in(&["is", "are", "was", "were", "be", "been", "being"], &w)
+            && !words[cue.index].text.ends_with("ing");
+    }
+    false
+}
+
+/// Index of the first word after the last clause break (`;`, or a sentence end the sentence
+/// splitter did not see, as before a reference marker: `… Journal.[3] Putin welcomed`).
+fn clause_start(words: &[Word]) -> usize {
+    words
+        .iter()
+        .rposition(|w| matches!(w.text, ";" | "." | "!" | "?"))
+        .map_or(0, |i| i + 1)
+}
+
+/// A speaker phrase as written; a run of capitalised words also stands as its name.
+fn as_written(text: &str, phrase: &[Word]) -> Speaker {
+    let written = text[phrase[0].start..phrase[phrase.len() - 1].end].to_string();
+    let is_name = phrase.iter().all(Word::is_capitalised);
+    Speaker {
+        name: is_name.then(|| written.clone()),
+        text: written,
+        entity: None,
+    }
+}
+
+fn can_speak(etype: EntityType) -> bool {
+    matches!(
+        etype,
+        EntityType::Person
+            | EntityType::Org
+            | EntityType::Media
+            | EntityType::Gpe
+            | EntityType::Norp
+    )
+}
+
+/// The mentions and sentences of an article, for finding and resolving speakers.
+pub struct Speakers<'a> {
+    blocks: &'a [Block],
+    entities: &'a [Entity],
+    by_block: Vec<Vec<&'a Mention>>,
+    sentences: Vec<Vec<Range<usize>>>,
+    /// Inside of quotes per block: mentions there are quoted words, not speakers.
+    masks: Vec<Vec<Range<usize>>>,
+}
+
+impl<'a> Speakers<'a> {
+    pub fn new(
+        blocks: &'a [Block],
+        entities: &'a [Entity],
+        mentions: &'a [Mention],
+        sentences: Vec<Vec<Range<usize>>>,
+        masks: Vec<Vec<Range<usize>>>,
+    ) -> Self {
+        let mut by_block: Vec<Vec<&Mention>> = vec![Vec::new(); blocks.len()];
+        for m in mentions {
+            if m.span.block < blocks.len() && m.entity < entities.len() {
+                by_block[m.span.block].push(m);
+            }
+        }
+        for ms in &mut by_block {
+            ms.sort_by_key(|m| m.span.start);
+        }
+        Speakers {
+            blocks,
+            entities,
+            by_block,
+            sentences,
+            masks,
+        }
+    }
+
+    pub fn sentences(&self, block: usize) -> &[Range<usize>] {
+        &self.sentences[block]
+    }
+
+    pub fn masks(&self, block: usize) -> &[Range<usize>] {
+        &self.masks[block]
+    }
+
+    fn text(&self, block: usize) -> &'a str {
+        &self.blocks[block].text
+    }
+
+    fn is_possessive(&self, m: &Mention) -> bool {
+        let after = &self.text(m.span.block)[m.span.end..];
+        after.starts_with("’s")
+            || after.starts_with("'s")
+            || after.starts_with("’ ")
+            || after.starts_with("' ")
+    }
+
+    fn is_masked(&self, block: usize, pos: usize) -> bool {
+        self.masks[block].iter().any(|r| r.contains(&pos))
+    }
+
+    fn etype(&self, m: &Mention) -> EntityType {
+        self.entities[m.entity].etype
+    }
+
+    fn speaker_of(&self, m: &Mention) -> Speaker {
+        Speaker {
+            text: m.text.clone(),
+            entity: Some(m.entity),
+            name: None,
+        }
+    }
+
+    /// Speaking mentions inside `range` of a block, outside quotes, in order.
+    fn mentions_in(&self, block: usize, range: Range<usize>) -> Vec<&'a Mention> {
+        self.by_block[block]
+            .iter()
+            .copied()
+            .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
+            .filter(|m| !self.is_masked(block, m.span.start) && can_speak(self.etype(m)))
+            .collect()
+    }
+
+    /// The subject among the words of a clause: a person, else an organisation or country,
+    /// else a pronoun, else a demonym or a possessive.
+    pub fn pick(&self, block: usize, clause: &[Word]) -> Option<Speaker> {
+        let (first, last) = (clause.first()?, clause.last()?);
+        let ms = self.mentions_in(block, first.start..last.end);
+        let named = |want: &dyn Fn(EntityType) -> bool| {
+            ms.iter()
+                .find(|m| want(self.etype(m)) && !self.is_possessive(m))
+                .map(|m| self.speaker_of(m))
+        };
+        named(&|t| t == EntityType::Person)
+            .or_else(|| {
+                named(&|t| matches!(t, EntityType::Org | EntityType::Media | EntityType::Gpe))
+            })
+            .or_else(|| {
+                let pronoun = clause
+                    .iter()
+                    .rev()
+                    .find(|w| is_in(PERSON_PRONOUNS, w.text) || is_in(GROUP_PRONOUNS, w.text))?;
+                Some(Speaker {
+                    text: pronoun.text.to_string(),
+                    entity: self.resolve_pronoun(pronoun.text, block, pronoun.start),
+                    name: None,
+                })
+            })
+            .or_else(|| ms.first().map(|m| self.speaker_of(m)))
+    }
+
+    /// The entity a pronoun stands for: the subject of the nearest sentence, at or before the
+    /// pronoun, that has a compatible one.
+    pub fn resolve_pronoun(&self, pronoun: &str, block: usize, pos: usize) -> Option<usize> {
+        let person = is_in(PERSON_PRONOUNS, pronoun);
+        let fits = |t: EntityType| {
+            if person {
+                t == EntityType::Person
+            } else {
+                matches!(t, EntityType::Org | EntityType::Media | EntityType::Gpe)
+            }
+        };
+        for b in (block.saturating_sub(4)..=block).rev() {
+            if !self.blocks[b].role.is_story() {
+                continue;
+            }
+            let limit = if b == block { pos } else { usize::MAX };
+            for s in self.sentences[b].iter().rev().filter(|s| s.start < limit) {
+                let found = self
+                    .mentions_in(b, s.start..s.end.min(limit))
+                    .into_iter()
+                    .find(|m| fits(self.etype(m)) && !self.is_possessive(m));
+                if let Some(m) = found {
+                    return Some(m.entity);
+                }
+            }
+        }
+        None
+    }
+
+    /// The first speaking mention among the next few words (`said Foreign Minister X`).
+    fn mention_after(&self, block: usize, words: &[Word], from: usize) -> Option<Speaker> {
+        let stretch = &words[from.min(words.len())..];
+        let end = stretch
+            .iter()
+            .take(ADJACENT_REACH + 2)
+            .take_while(|w| w.text != ";" && !is_in(CLAUSE_WORDS, w.text))
+            .last()?;
+        let ms = self.mentions_in(block, stretch.first()?.start..end.end);
+        ms.iter()
+            .find(|m| self.etype(m) == EntityType::Person)
+            .or(ms.first())
+            .map(|m| self.speaker_of(m))
+    }
+
+    /// `“Q,” X said`, `“Q,” said X`, `“Q,” RIA cited X`, `“Q” — X`: `after` are the words
+    /// from the closing mark to the end of its sentence.
+    pub fn after(&self, block: usize, after: &[Word], headline: bool) -> Option<Attribution> {
+        let mut i = 0;
+        while i < after.len() && matches!(after[i].text, "," | "." | "?" | "!") {
+            i += 1;
+        }
+        let rest = &after[i..];
+        if rest.first().is_some_and(Word::is_dash) {
+            let speaker = self.mention_after(block, rest, 1)?;
+            return Some(Attribution {
+                speaker: Some(speaker),
+                cue: None,
+                how: How::Dash,
+            });
+        }
+        let window = &rest[..rest.len().min(AFTER_REACH)];
+        let cue = *find_cues(window, headline).first()?;
+        let lead_in = &window[..cue.index];
+        if lead_in
+            .iter()
+            .any(|w| is_in(AUXILIARIES, w.text) || is_in(CLAUSE_WORDS, w.text) || w.text == ";")
+        {
+            return None;
+        }
+        let speaker = if cue.verb.class == "report" {
+            self.mention_after(block, rest, cue.index + cue.len)
+        } else {
+            self.pick(block, lead_in)
+                .or_else(|| self.mention_after(block, rest, cue.index + cue.len))
+                .or_else(|| {
+                    // A speaker the entities stage does not know: "“Q,” the spokesman said".
+                    (!lead_in.is_empty() && lead_in.iter().all(|w| !w.is_punct()))
+                        .then(|| as_written(self.text(block), lead_in))
+                })
+        };
+        Some(Attribution {
+            speaker,
+            cue: Some(cue_text(rest, &cue, self.text(block))),
+            how: How::After,
+        })
+    }
+
+    /// `X said “Q”`, `X said: “Q”`, `X told Y that … “Q”`, `X …, saying “Q”`, `X: “Q”`:
+    /// `before` are the words from the sentence start to the opening mark.
+    pub fn before(&self, block: usize, before: &[Word], headline: bool) -> Lead {
+        // A sentence end the splitter missed (".[3] Putin said") starts a new clause too.
+        let before = &before[clause_start(before)..];
+        let cues = find_cues(before, headline);
+        let colon = before.last().is_some_and(|w| w.text == ":");
+        let naming = self.is_naming(before);
+        let speaking: Vec<&Cue> = cues.iter().filter(|c| c.verb.class != "naming").collect();
+        let Some(first) = speaking.first() else {
+            let attribution = colon
+                .then(|| self.pick(block, &before[..before.len() - 1]))
+                .flatten()
+                .map(|speaker| Attribution {
+                    speaker: Some(speaker),
+                    cue: None,
+                    how: How::Colon,
+                });
+            return Lead {
+                adjacent: colon,
+                attribution,
+                naming,
+            };
+        };
+        // The cue shown is the nearest speech verb; the speaker is the subject of the first.
+        let nearest = speaking
+            .iter()
+            .rev()
+            .find(|c| c.verb.class != "stance")
+            .or(speaking.last())
+            .expect("non-empty");
+        let clause_start = clause_start(&before[..first.index]);
+        let passive = is_passive(before, first);
+        let speaker = if first.verb.class == "report" && !passive {
+            self.mention_after(block, before, first.index + first.len)
+        } else if passive && first.verb.class != "report" {
+            // "were described as …": only an agent ("by X") speaks.
+            let by = before[first.index + first.len..]
+                .iter()
+                .take(3)
+                .position(|w| w.lower() == "by")
+                .map(|i| first.index + first.len + i + 1);
+            by.and_then(|i| self.mention_after(block, before, i))
+        } else {
+            self.pick(block, &before[clause_start..first.index])
+                .or_else(|| self.mention_after(block, before, nearest.index + nearest.len))
+        };
+        let between = &before[nearest.index + nearest.len..];
+        let adjacent = colon
+            || (between.len() <= ADJACENT_REACH
+                && !between
+                    .iter()
+                    .any(|w| is_in(AUXILIARIES, w.text) || w.text == ";"));
+        Lead {
+            attribution: Some(Attribution {
+                speaker,
+                cue: Some(cue_text(before, nearest, self.text(block))),
+                how: How::Before,
+            }),
+            adjacent,
+            naming,
+        }
+    }
+
+    /// A quote that names something: a naming verb, or `call` with its object, right before
+    /// the quote (`calling it an “invasion”`), or `so-called`.
+    fn is_naming(&self, before: &[Word]) -> bool {
+        let tail = &before[before.len().saturating_sub(4)..];
+        if tail.last().is_some_and(|w| w.lower() == "so-called") {
+            return true;
+        }
+        let Some(i) = find_cues(tail, false)
+            .iter()
+            .rev()
+            .find(|c| c.verb.class == "naming" || c.verb.lemma == "call")
+            .map(|c| c.index + c.len)
+        else {
+            return false;
+        };
+        !tail[i..]
+            .iter()
+            .any(|w| w.is_punct() || is_in(&["on", "for", "that", "to"], w.text))
+    }
+
+    /// `according to X` anywhere among the words.
+    pub fn according_to(&self, block: usize, words: &[Word]) -> Option<Attribution> {
+        let i = words
+            .windows(2)
+            .position(|w| w[0].lower() == "according" && w[1].lower() == "to")?;
+        let speaker = self.mention_after(block, words, i + 2).or_else(|| {
+            let pronoun = words[i + 2..]
+                .first()
+                .filter(|w| is_in(PERSON_PRONOUNS, w.text) || is_in(GROUP_PRONOUNS, w.text))?;
+            Some(Speaker {
+                text: pronoun.text.to_string(),
+                entity: self.resolve_pronoun(pronoun.text, block, pronoun.start),
+                name: None,
+            })
+        })?;
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue: None,
+            how: How::AccordingTo,
+        })
+    }
+
+    /// A paragraph that introduces the next one's quote with a colon: `The mayor said:`,
+    /// `From the mayor:`.
+    pub fn colon_intro(&self, block: usize) -> Option<Attribution> {
+        let text = self.text(block).trim_end();
+        if !text.ends_with(':') {
+            return None;
+        }
+        let sentence = self.sentences[block].last()?.clone();
+        let words = super::words::words(text, sentence.start..text.len(), self.masks(block));
+        let lead = self.before(block, &words, false);
+        if let Some(a) = lead.attribution.filter(|a| a.speaker.is_some()) {
+            return Some(a);
+        }
+        // No verb: the phrase itself names the source ("From the mayor:").
+        let phrase = &words[..words.len() - 1];
+        let start = phrase
+            .iter()
+            .position(|w| !is_in(&["from", "according", "to"], w.text))?;
+        let phrase = &phrase[start..];
+        let speaker = self
+            .pick(block, phrase)
+            .unwrap_or_else(|| as_written(text, phrase));
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue: None,
+            how: How::Colon,
+        })
+    }
+}
