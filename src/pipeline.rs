@@ -121,3 +121,143 @@ pub fn parse_text(
         warnings,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Word salad from a vocabulary rich in what the stages react to: cue verbs, quote marks,
+    /// titles, outlets, numbers, brackets, unbalanced punctuation.
+    fn salad(seed: u64, words: usize) -> String {
+        const VOCAB: &[&str] = &[
+            "said",
+            "told",
+            "according",
+            "to",
+            "officials",
+            "Reuters",
+            "the",
+            "WSJ",
+            "“",
+            "”",
+            "\"",
+            "‘",
+            "’",
+            "'",
+            "«",
+            "»",
+            "„",
+            "President",
+            "Putin",
+            "Wang",
+            "Yi",
+            "he",
+            "she",
+            "they",
+            "China",
+            "U.S.",
+            "(AP)",
+            "—",
+            "-",
+            ",",
+            ".",
+            ":",
+            ";",
+            "?",
+            "[3]",
+            "0.",
+            "1.",
+            "Photo:",
+            "via",
+            "Getty",
+            "Images",
+            "/",
+            "AFP",
+            "people",
+            "familiar",
+            "with",
+            "the",
+            "plan",
+            "reportedly",
+            "Ministry",
+            "of",
+            "Foreign",
+            "Affairs",
+            "\n",
+            "\n\n",
+            "Lt.",
+            "Gen.",
+            "Mr.",
+            "’s",
+            "s’",
+            "…",
+            "Also",
+            "read:",
+            "By",
+            "Jane",
+            "Doe",
+            "2023",
+            "Feb.",
+            "22,",
+            "is",
+            "a",
+            "news",
+            "agency",
+            "report",
+            "added",
+            "saying",
+            "it",
+            "was",
+            "é",
+            "日本",
+        ];
+        let mut x = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let mut out = String::new();
+        for _ in 0..words {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            out.push_str(VOCAB[(x % VOCAB.len() as u64) as usize]);
+            if x % 3 != 0 {
+                out.push(' ');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_stage_panics_on_word_salad() {
+        let input = Input {
+            id: "x".into(),
+            source: "x".into(),
+            content: Content::Text(String::new()),
+            format: None,
+        };
+        for seed in 0..(std::env::var("SALAD_SEEDS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(400u64))
+        {
+            let text = salad(seed, 20 + (seed as usize % 7) * 60);
+            let article = parse_text(
+                &input,
+                &text,
+                Format::Text,
+                &ingest::Hints::default(),
+                Vec::new(),
+                &Options::default(),
+            );
+            for q in &article.quotes {
+                assert!(q.start.block < article.blocks.len() && q.end.block < article.blocks.len());
+            }
+            for m in &article.mentions {
+                assert!(article.blocks[m.span.block]
+                    .text
+                    .get(m.span.start..m.span.end)
+                    .is_some());
+            }
+        }
+    }
+}

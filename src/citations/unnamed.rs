@@ -153,12 +153,16 @@ fn phrases_in(s: &Sentence, mentions: &[Mention], anonymity: bool) -> Vec<Citati
         // ("senior").
         let mut left = first;
         let mut governed = false;
+        // Every step must move `left` leftwards: a mention that starts inside word `left`
+        // maps back to `left` itself, and taking it would loop for ever.
         loop {
-            if let Some(g) = government_name_before(s, left, mentions) {
+            if let Some(g) = government_name_before(s, left, mentions).filter(|&g| g < left) {
                 left = g;
                 governed = true;
                 if left > 0 && matches!(w[left - 1].text, "and" | "or" | "&") {
-                    if let Some(g2) = government_name_before(s, left - 1, mentions) {
+                    if let Some(g2) =
+                        government_name_before(s, left - 1, mentions).filter(|&g2| g2 < left)
+                    {
                         left = g2;
                         continue;
                     }
@@ -233,7 +237,8 @@ fn government_name_before(s: &Sentence, i: usize, mentions: &[Mention]) -> Optio
         return None;
     }
     let w = &s.words;
-    let pos = w[i].range.start;
+    // `i` may be one past the last word: the name then ends the sentence.
+    let pos = w.get(i).map_or(s.range.end, |x| x.range.start);
     if let Some(m) = mentions.iter().find(|m| {
         m.span.block == s.block
             && matches!(

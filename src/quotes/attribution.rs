@@ -512,7 +512,7 @@ impl<'a> Speakers<'a> {
             return Some(a);
         }
         // No verb: the phrase itself names the source ("From the mayor:").
-        let phrase = &words[..words.len() - 1];
+        let phrase = &words[..words.len().saturating_sub(1)];
         let start = phrase
             .iter()
             .position(|w| !is_in(&["from", "according", "to"], w.text))?;
