@@ -1,8 +1,16 @@
-//! Cuts page text into blocks: one per non-empty line, with hard-wrapped lines re-joined.
+//! Cuts page text into blocks: one per non-empty line, with hard-wrapped lines and
+//! paragraphs broken at inline markup re-joined.
 //!
 //! Text dumps of web pages put one paragraph on one line, but e-mail and wire copy wrap lines
 //! at a fixed width; a line that is long, has no closing punctuation and is followed by a line
 //! starting in lower case is a wrapped paragraph, not two blocks.
+//!
+//! Pages rendered to text tag by tag break a paragraph wherever a link or an italic run starts
+//! or ends, often with blank lines between the pieces: `... said the` / `draft resolution` /
+//! `had been “neutered”.` A paragraph never begins in lower case or with a comma, so such a
+//! piece continues the block before it when that block left its sentence open; a piece in
+//! capitals (a linked name) continues it only when the block stopped on a comma or a function
+//! word, where no headline or menu item ends.
 
 /// Splits text into whitespace-normalised blocks, in reading order.
 pub fn split_blocks(text: &str) -> Vec<String> {
@@ -14,9 +22,12 @@ pub fn split_blocks(text: &str) -> Vec<String> {
             joinable = false;
             continue;
         }
-        if joinable && starts_lowercase(&line) {
-            if let Some(last) = out.last_mut() {
-                last.push(' ');
+        if let Some(last) = out.last_mut() {
+            let wrapped = joinable && starts_lowercase(&line);
+            if wrapped || continues_fragment(last, &line) {
+                if !glues_left(&line) {
+                    last.push(' ');
+                }
                 last.push_str(&line);
                 joinable = looks_wrapped(last);
                 continue;
@@ -26,6 +37,70 @@ pub fn split_blocks(text: &str) -> Vec<String> {
         out.push(line);
     }
     out
+}
+
+/// Whether `next` is the rest of a paragraph that inline markup cut after `prev`.
+fn continues_fragment(prev: &str, next: &str) -> bool {
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    if ends_open_sentence(prev).is_none() {
+        return false;
+    }
+    if glues_left(next) {
+        return true;
+    }
+    // "eBay", "iPhone": lower-case brand names can open a paragraph.
+    let word = next.split_whitespace().next().unwrap_or("");
+    // A lone lower-case word ("share", "more") under a headline is a menu item, not the rest
+    // of the headline, unless the block before stopped where no sentence can.
+    let phrase = next.split_whitespace().nth(1).is_some() || ends_sentence_mark(next);
+    if first.is_lowercase()
+        && !word.chars().skip(1).any(char::is_uppercase)
+        && (phrase || ends_open_sentence(prev) == Some(true))
+    {
+        return true;
+    }
+    // A linked name inside a sentence: only after a comma or a function word, and only in
+    // a block long enough to be prose rather than a menu item or a headline.
+    first.is_uppercase()
+        && prev.split_whitespace().count() >= 8
+        && ends_open_sentence(prev) == Some(true)
+}
+
+/// `None` when `text` ends a sentence or a block (closing punctuation); otherwise whether it
+/// stops on a comma or a function word, where a sentence cannot end.
+fn ends_open_sentence(text: &str) -> Option<bool> {
+    let t = text.trim_end();
+    if t.ends_with([
+        '.', '!', '?', ':', ';', '"', '”', ')', ']', '…', '|', '•', '·',
+    ]) {
+        return None;
+    }
+    if t.ends_with(',') {
+        return Some(true);
+    }
+    let last = t.rsplit(' ').next().unwrap_or(t);
+    let lowered = last.to_lowercase();
+    Some(
+        last.chars().next().is_some_and(char::is_lowercase)
+            && crate::lexicon::get().is_function_word(&lowered)
+            && !matches!(
+                lowered.as_str(),
+                "more" | "here" | "now" | "all" | "up" | "out"
+            ),
+    )
+}
+
+fn ends_sentence_mark(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?', '”', '"'])
+}
+
+/// Punctuation that closes what came before: `,` `.` `”` and the like start no paragraph.
+fn glues_left(line: &str) -> bool {
+    line.starts_with([',', '.', ';', ':', '!', '?', ')', ']', '”', '’'])
+        && !line.starts_with("...")
+        && !line.starts_with("…")
 }
 
 /// Collapses every run of whitespace (including no-break and other Unicode spaces) to one space.
@@ -77,7 +152,35 @@ mod tests {
     }
 
     #[test]
+    fn paragraphs_cut_at_links_are_rejoined() {
+        let text = "Before the vote, Russia proposed an amendment, saying that the\n\ndraft resolution\n\nhad been “neutered” by the US.\n\nNext paragraph here.";
+        let b = split_blocks(text);
+        assert_eq!(
+            b[0],
+            "Before the vote, Russia proposed an amendment, saying that the draft resolution had been “neutered” by the US."
+        );
+        assert_eq!(b[1], "Next paragraph here.");
+        let b = split_blocks(
+            "“It is hard,” said the UN Secretary-General, the\n\nAntonio Guterres\n\n, on Friday.",
+        );
+        assert_eq!(b.len(), 1);
+        assert!(b[0].ends_with("the Antonio Guterres, on Friday."));
+    }
+
+    #[test]
+    fn headlines_and_menus_are_not_joined() {
+        let b = split_blocks(
+            "Ministers Meet in Geneva\n\nThe minister said on Tuesday that talks resume.",
+        );
+        assert_eq!(b.len(), 2);
+        let b = split_blocks("Home\n\nWorld\n\nMore\n\neBay said on Tuesday it would cut jobs.");
+        assert_eq!(b.len(), 4);
+        let b = split_blocks("The minister said on Tuesday that talks resume.\n\nand then some");
+        assert_eq!(b.len(), 2);
+    }
+
+    #[test]
     fn crlf_is_handled() {
-        assert_eq!(split_blocks("a\r\nb\r\n"), vec!["a", "b"]);
+        assert_eq!(split_blocks("One\r\nTwo\r\n"), vec!["One", "Two"]);
     }
 }
