@@ -7,6 +7,7 @@
 use crate::ingest::Hints;
 use crate::lexicon;
 use crate::model::{Block, Metadata, Role};
+use crate::segment::features::split_page_title;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -28,7 +29,7 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:©|\(c\)|(?i:copyright))\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d\s*)?)?((?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,5})").unwrap()
 });
 static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})|(\d{4})-(\d{2})-(\d{2}))\b").unwrap()
+    Regex::new(r"(?i)\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})|(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}|\d{2}))\b").unwrap()
 });
 
 /// Builds the article's metadata.
@@ -59,21 +60,65 @@ pub fn derive(blocks: &[Block], hints: &Hints) -> Metadata {
 
 /// "Headline | Site" keeps the headline.
 fn strip_site_suffix(title: &str) -> String {
-    match title.rsplit_once(" | ") {
-        Some((head, site))
-            if site.split_whitespace().count() <= 5 && head.split_whitespace().count() >= 3 =>
-        {
-            head.trim().to_string()
-        }
-        _ => title.to_string(),
-    }
+    split_page_title(title)
+        .map_or(title, |(head, _)| head)
+        .to_string()
 }
 
-/// Names from byline blocks: "By A and B", "A, Reuters", a bare "A B" line.
+/// The site named by a browser-tab title among the first blocks (`Headline | The Hill`).
+fn site_in_page_title(blocks: &[Block]) -> Option<&str> {
+    blocks.iter().take(3).find_map(|b| {
+        let (_, site) = split_page_title(&b.text)?;
+        let capitalised = site
+            .split_whitespace()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        capitalised.then_some(site)
+    })
+}
+
+/// Names from the article's own byline blocks: "By A and B", "A, Reuters", a bare "A B" line.
+///
+/// Whole pages carry other bylines too: tag lists of people in the news, teasers of related
+/// stories with their authors. The article's byline sits between its headline and its body;
+/// failing that, right after the body; failing that, a "By ..." line above the headline.
 fn byline_authors(blocks: &[Block]) -> Vec<String> {
+    let is = |i: usize, role: Role| blocks[i].role == role;
+    let title = (0..blocks.len()).find(|&i| is(i, Role::Title)).unwrap_or(0);
+    let body: Vec<usize> = (0..blocks.len()).filter(|&i| is(i, Role::Body)).collect();
+    let (first, last) = match (body.first(), body.last()) {
+        (Some(&f), Some(&l)) => (f, l),
+        _ => (blocks.len(), blocks.len()),
+    };
+    let header: Vec<&Block> = (title..first)
+        .filter(|&i| is(i, Role::Byline))
+        .map(|i| &blocks[i])
+        .collect();
+    let header_names = names_in(&header);
+    if !header_names.is_empty() {
+        return header_names;
+    }
+    // The first run of bylines after the body, allowing a few blocks of chrome before it.
+    let trailer: Vec<&Block> = (last + 1..blocks.len())
+        .skip_while(|&i| !is(i, Role::Byline))
+        .take_while(|&i| is(i, Role::Byline))
+        .filter(|&i| i <= last + 12)
+        .map(|i| &blocks[i])
+        .collect();
+    let trailer_names = names_in(&trailer);
+    if !trailer_names.is_empty() {
+        return trailer_names;
+    }
+    let above: Vec<&Block> = blocks[..title]
+        .iter()
+        .filter(|b| b.role == Role::Byline && BYLINE_PREFIX.is_match(&b.text))
+        .collect();
+    names_in(&above)
+}
+
+fn names_in(bylines: &[&Block]) -> Vec<String> {
     let lex = lexicon::get();
     let mut out: Vec<String> = Vec::new();
-    for b in blocks.iter().filter(|b| b.role == Role::Byline) {
+    for b in bylines {
         if parse_date(&b.text).is_some() && !BYLINE_PREFIX.is_match(&b.text) {
             continue;
         }
@@ -104,6 +149,10 @@ fn find_outlet(blocks: &[Block]) -> Option<String> {
             .map(|o| o.name.clone())
             .unwrap_or_else(|| s.to_string())
     };
+    // The tab title names the site itself; copyright lines often name its parent company.
+    if let Some(site) = site_in_page_title(blocks) {
+        return Some(canonical(site));
+    }
     for b in blocks.iter().filter(|b| b.role == Role::Bio) {
         if let Some(c) = OUTLET_IN_BIO.captures(&b.text) {
             return Some(canonical(&c[1]));
@@ -124,7 +173,14 @@ fn find_published(blocks: &[Block]) -> Option<NaiveDate> {
         .iter()
         .position(|b| b.role == Role::Body)
         .unwrap_or(blocks.len());
-    blocks[..body_start]
+    // Date lines may also sit among the first paragraphs, after a standfirst or a picture.
+    let second_body = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.role == Role::Body)
+        .nth(1)
+        .map_or((body_start + 1).min(blocks.len()), |(i, _)| i);
+    blocks[..second_body.max(body_start)]
         .iter()
         .filter(|b| b.role == Role::Byline)
         .find_map(|b| parse_date(&b.text))
@@ -146,8 +202,15 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(num(3)? as i32, month(&c[1])?, num(2)?)
     } else if c.get(5).is_some() {
         NaiveDate::from_ymd_opt(num(6)? as i32, month(&c[5])?, num(4)?)
-    } else {
+    } else if c.get(7).is_some() {
         NaiveDate::from_ymd_opt(num(7)? as i32, num(8)?, num(9)?)
+    } else {
+        // Slashed dates are month first (the US habit) unless the first number cannot be a
+        // month; two-digit years are this century.
+        let (a, b, y) = (num(10)?, num(11)?, num(12)?);
+        let y = if y < 100 { 2000 + y } else { y } as i32;
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        NaiveDate::from_ymd_opt(y, m, d)
     }
 }
 
@@ -182,6 +245,40 @@ mod tests {
     }
 
     #[test]
+    fn authors_only_from_the_articles_own_byline() {
+        let b = vec![
+            block("Donald Trump", Role::Byline),
+            block("Nikki Haley", Role::Byline),
+            block("Ministers Meet in Geneva", Role::Title),
+            block("By Jane Doe", Role::Byline),
+            block("The minister met his counterpart on Tuesday.", Role::Body),
+            block("Joe Biden", Role::Byline),
+        ];
+        assert_eq!(byline_authors(&b), vec!["Jane Doe"]);
+        let b = vec![
+            block("Ministers Meet in Geneva", Role::Title),
+            block("The minister met his counterpart on Tuesday.", Role::Body),
+            block("Jane Doe", Role::Byline),
+        ];
+        assert_eq!(byline_authors(&b), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn outlet_from_the_tab_title_before_the_copyright_holder() {
+        let b = vec![
+            block(
+                "Democrats fume over hydrogen proposal | The Hill",
+                Role::Other,
+            ),
+            block(
+                "Copyright 2024 Nexstar Media Inc. All rights reserved.",
+                Role::Other,
+            ),
+        ];
+        assert_eq!(find_outlet(&b).as_deref(), Some("The Hill"));
+    }
+
+    #[test]
     fn authors_from_bylines() {
         let b = vec![
             block("By Jane Doe and John Roe", Role::Byline),
@@ -202,6 +299,14 @@ mod tests {
         assert_eq!(
             parse_date("22 February 2023"),
             NaiveDate::from_ymd_opt(2023, 2, 22)
+        );
+        assert_eq!(
+            parse_date("- 12/22/23 12:24 PM ET"),
+            NaiveDate::from_ymd_opt(2023, 12, 22)
+        );
+        assert_eq!(
+            parse_date("22/12/2023"),
+            NaiveDate::from_ymd_opt(2023, 12, 22)
         );
         assert_eq!(
             parse_date("Updated 2023-02-22"),

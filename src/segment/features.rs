@@ -44,7 +44,7 @@ static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:[•·*–—-]\s*)?(?:(?:photo|image|picture|video|illustration|graphic|file photo|photograph|footage)s?(?: credit)?\s*[:/]|credit\s*:|\(?(?:ap|afp|reuters|epa|getty images)(?: photo)?\)?\s*$|.*\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|.*\b(?:additional|with) (?:reporting|editing|writing|research)\b.*\bby\b|(?:reporting|editing|writing|compiled) by\b)").unwrap()
 });
 static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:\s*[^.]{2,80}$|\([^()]*(?:getty images|via [^()]+|photo|reuters|afp|/ap|ap/|epa|shutterstock|sputnik|xinhua|bloomberg|tass|pool)[^()]*\)\s*$|\b(?:featured image|file photo|file image|stock photo)\s*$)").unwrap()
+    Regex::new(r"(?i)(?:\b(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:\s*[^.]{2,80}$|[(\[][^()\[\]]*(?:getty images|via [^()\[\]]+|photo|reuters|afp|/ap|ap/|epa|shutterstock|sputnik|xinhua|bloomberg|tass|pool|anadolu)[^()\[\]]*[)\]]\s*$|\b(?:featured image|file photo|file image|stock photo)\s*$)").unwrap()
 });
 static REFERENCE_ENTRY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]|\^)\s+\S").unwrap());
@@ -61,7 +61,7 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by|written by|words by|story by|reporting by)\s+\p{Lu}").unwrap()
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\b").unwrap()
+    Regex::new(r"(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\b").unwrap()
 });
 static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:published|posted|updated|last updated|first published|date)\b").unwrap()
@@ -167,9 +167,74 @@ pub fn find_date(text: &str) -> Option<&str> {
     DATE.find(text).map(|m| m.as_str())
 }
 
+/// A browser-tab title, `Headline | Section | Site` or `Headline - Site`: the headline and
+/// the site, when the text has that shape.
+///
+/// Pages saved as text open with the HTML `<title>`, which is the headline with the site's
+/// name appended; the headline itself then reappears as the page's `<h1>`. Trailing `|`
+/// segments of up to five words are peeled off; a dash is taken as a separator only when no
+/// bar was, and only before a capitalised tail of up to four words ("– report" stays).
+pub fn split_page_title(text: &str) -> Option<(&str, &str)> {
+    let short = |s: &str, max: usize| (1..=max).contains(&s.split_whitespace().count());
+    let long_enough = |s: &str| s.split_whitespace().count() >= 3;
+    let mut head = text.trim();
+    let mut site = None;
+    while let Some((h, tail)) = head.rsplit_once(" | ") {
+        if !short(tail, 5) || !long_enough(h) {
+            break;
+        }
+        site.get_or_insert(tail.trim());
+        head = h.trim();
+    }
+    if site.is_none() {
+        for sep in [" - ", " – ", " — "] {
+            if let Some((h, tail)) = head.rsplit_once(sep) {
+                let capitalised = tail
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+                if short(tail, 4) && capitalised && long_enough(h) {
+                    site = Some(tail.trim());
+                    head = h.trim();
+                    break;
+                }
+            }
+        }
+    }
+    site.map(|s| (head, s))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_titles_split_into_headline_and_site() {
+        assert_eq!(
+            split_page_title("UN passes resolution on aid delivery | World News | Al Jazeera"),
+            Some(("UN passes resolution on aid delivery", "Al Jazeera"))
+        );
+        assert_eq!(
+            split_page_title(
+                "Trump pressured officials not to certify vote – report | US | The Guardian"
+            ),
+            Some((
+                "Trump pressured officials not to certify vote – report",
+                "The Guardian"
+            ))
+        );
+        assert_eq!(
+            split_page_title("The zoo called in a TV host to read the results - CBS News"),
+            Some((
+                "The zoo called in a TV host to read the results",
+                "CBS News"
+            ))
+        );
+        assert_eq!(
+            split_page_title("Trump pressured officials not to certify vote – report"),
+            None
+        );
+        assert_eq!(split_page_title("Ministers Meet in Geneva"), None);
+    }
 
     #[test]
     fn prose_needs_length_and_a_sentence_end() {
@@ -194,6 +259,7 @@ mod tests {
             measure("A man walks past a mural in Kyiv. (Jane Doe/AFP via Getty Images)").caption
         );
         assert!(measure("Leaders shake hands before talks. Photo: Reuters").caption);
+        assert!(measure("Two envoys speak before the council meeting [Jane Doe/AP]").caption);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! wins. Title, subtitle and bylines are then looked for *before* the body, bios, bylines,
 //! references and related links after it.
 
-use super::features::{measure, starts_with_given_name, Features};
+use super::features::{measure, split_page_title, starts_with_given_name, Features};
 use crate::model::Role;
 use regex::Regex;
 use std::collections::HashMap;
@@ -38,10 +38,13 @@ pub fn assign_roles(texts: &[String]) -> Vec<Role> {
         .unwrap_or(n);
     let first_prose = (0..n).find(|&i| feats[i].prose).unwrap_or(n);
     let is_bio = |i: usize| feats[i].bio && i > first_prose;
+    let headline = page_headline(texts);
     let candidate: Vec<bool> = (0..n)
         .map(|i| {
             let f = &feats[i];
-            f.prose
+            // The story starts under its headline.
+            headline.as_ref().is_none_or(|h| i > h[0])
+                && f.prose
                 && !reference[i]
                 && !is_bio(i)
                 && !f.related
@@ -71,6 +74,8 @@ pub fn assign_roles(texts: &[String]) -> Vec<Role> {
             Role::Credit
         } else if f.nav {
             Role::Nav
+        } else if f.byline || f.date_line {
+            Role::Byline
         } else if f.words <= 20 && !f.terminal {
             Role::Heading
         } else {
@@ -78,10 +83,22 @@ pub fn assign_roles(texts: &[String]) -> Vec<Role> {
         };
     }
 
-    label_header(texts, &feats, &repeated, &mut roles, start);
+    let headline = headline.and_then(|h| h.into_iter().rev().find(|&j| j < start));
+    label_header(texts, &feats, &repeated, headline, &mut roles, start);
     label_chrome(&feats, &reference, &mut roles, end + 1, n);
     label_trailer(texts, &feats, &reference, &is_bio, &mut roles, end + 1);
     roles
+}
+
+/// Where the page's own headline stands: the blocks that repeat the headline of a
+/// browser-tab title (`Headline | Site`) among the first lines, in page order.
+fn page_headline(texts: &[String]) -> Option<Vec<usize>> {
+    texts.iter().take(3).enumerate().find_map(|(i, t)| {
+        let (head, _) = split_page_title(t)?;
+        let same = |u: &str| u.trim().eq_ignore_ascii_case(head);
+        let at: Vec<usize> = (i + 1..texts.len()).filter(|&j| same(&texts[j])).collect();
+        (!at.is_empty()).then_some(at)
+    })
 }
 
 /// A short block that still reads as a sentence of the story ("He declined to comment.").
@@ -188,6 +205,7 @@ fn label_header(
     texts: &[String],
     feats: &[Features],
     repeated: &dyn Fn(usize) -> bool,
+    headline: Option<usize>,
     roles: &mut [Role],
     start: usize,
 ) {
@@ -220,9 +238,11 @@ fn label_header(
         }
         s
     };
-    let title = (0..start)
-        .filter(|&i| headline_shaped(i))
-        .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(a.cmp(&b)));
+    let title = headline.or_else(|| {
+        (0..start)
+            .filter(|&i| headline_shaped(i))
+            .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(a.cmp(&b)))
+    });
     let mut after_title = 0;
     if let Some(t) = title {
         roles[t] = Role::Title;
@@ -233,7 +253,8 @@ fn label_header(
             if texts[j] == texts[t] {
                 continue;
             }
-            if f.caption || f.credit {
+            // A standfirst sits right under the headline, above bylines, dates and pictures.
+            if f.caption || f.credit || f.byline || f.date_line || f.name_line {
                 subtitle_open = false;
             }
             if subtitle_open
@@ -290,7 +311,12 @@ fn label_header(
 fn take_standfirst(texts: &[String], feats: &[Features], roles: &mut [Role], start: usize) {
     let text = &texts[start];
     let single = super::sentences::split_sentences(text).len() == 1;
-    let next_is_body = roles.get(start + 1) == Some(&Role::Body);
+    // Either more body follows, or the byline, date or picture that separates a standfirst
+    // from the story does.
+    let next_is_body = roles.get(start + 1) == Some(&Role::Body)
+        || feats
+            .get(start + 1)
+            .is_some_and(|f| f.caption || f.credit || f.byline || f.date_line || f.name_line);
     if single && feats[start].words <= 40 && next_is_body && !DATELINE.is_match(text) {
         roles[start] = Role::Subtitle;
     }
@@ -481,6 +507,25 @@ mod tests {
             "1. “Second piece” The Other, 21 Feb. 2023,",
         ]);
         assert_eq!(&r[3..], &[Role::Reference, Role::Reference]);
+    }
+
+    #[test]
+    fn the_tab_title_points_at_the_headline_among_teasers() {
+        let r = roles_of(&[
+            "Ministers Meet Again in Geneva | World News | The Daily",
+            "Home",
+            "Markets Rally After Central Bank Decision Stuns Traders",
+            "Ministers Meet Again in Geneva",
+            "The two sides say progress is possible before the summit in spring.",
+            "By Jane Doe",
+            P1,
+            P2,
+            P3,
+        ]);
+        assert_eq!(r[3], Role::Title);
+        assert_eq!(r[4], Role::Subtitle);
+        assert_eq!(r[5], Role::Byline);
+        assert_eq!(&r[6..], &[Role::Body, Role::Body, Role::Body]);
     }
 
     #[test]
