@@ -62,6 +62,8 @@ pub struct Lexicons {
     /// Title words and phrases -> kind (`person` or `org`).
     pub titles: HashMap<String, String>,
     pub org_suffixes: HashSet<String>,
+    /// Last words of newspaper and broadcaster names ("... News", "... Herald").
+    pub nameplate_heads: HashSet<String>,
     /// Unnamed-source phrases (lower case) -> `anonymous` or `official`.
     pub anonymous_sources: Vec<(String, String)>,
     outlet_index: HashMap<String, usize>,
@@ -140,6 +142,9 @@ impl Lexicons {
                 .map(|r| (r[0].to_string(), r.get(1).unwrap_or(&"person").to_string()))
                 .collect(),
             org_suffixes: rows(include_str!("../lexicons/org_suffixes.txt"))
+                .map(|r| r[0].to_string())
+                .collect(),
+            nameplate_heads: rows(include_str!("../lexicons/nameplate_heads.txt"))
                 .map(|r| r[0].to_string())
                 .collect(),
             anonymous_sources: rows(include_str!("../lexicons/anonymous_sources.tsv"))

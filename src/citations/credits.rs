@@ -23,8 +23,12 @@ use std::sync::LazyLock;
 /// Wire and photo credits of an article, in block order.
 pub fn find(blocks: &[Block]) -> Vec<Citation> {
     let first_body = blocks.iter().position(|b| b.role == Role::Body);
+    let region = article_region(blocks);
     let mut out = Vec::new();
     for (i, b) in blocks.iter().enumerate() {
+        if !region.contains(&i) && b.role != Role::Nav {
+            continue;
+        }
         match b.role {
             Role::Caption => out.extend(photo_credits(i, &b.text)),
             // "© 2024 The Associated Press": the page is wire copy, wherever the line sits.
@@ -43,6 +47,25 @@ pub fn find(blocks: &[Block]) -> Vec<Citation> {
         }
     }
     out
+}
+
+/// The blocks that belong to the story: from just above its headline (or its body when no
+/// headline was found) to a few blocks past its last paragraph. Whole pages name outlets
+/// everywhere else, in network menus, teasers and footers, and none of those credits the story.
+fn article_region(blocks: &[Block]) -> Range<usize> {
+    let body: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].role == Role::Body)
+        .collect();
+    let (Some(&first), Some(&last)) = (body.first(), body.last()) else {
+        return 0..blocks.len();
+    };
+    // The lead picture often stands above the headline.
+    let start = blocks[..first]
+        .iter()
+        .rposition(|b| b.role == Role::Title)
+        .unwrap_or(first)
+        .saturating_sub(6);
+    start..(last + 9).min(blocks.len())
 }
 
 static LEADING_MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s•·*–—\-(\[]+").unwrap());
@@ -199,7 +222,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static CLOSING_PAREN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(([^()]{2,120})\)\s*\.?\s*$").unwrap());
+    LazyLock::new(|| Regex::new(r"[(\[]([^()\[\]]{2,120})[)\]]\s*\.?\s*$").unwrap());
 static TRAILING_SLASH_RUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*([\p{L}][\p{L}.\- ]{1,40}/[\p{L}.\- /]{2,60})\s*$").unwrap());
 static CREDIT_PART_SPLIT: LazyLock<Regex> =
@@ -280,10 +303,37 @@ fn credit_source(part: &str) -> Option<String> {
     {
         return Some(org.name.clone());
     }
-    let single = !part.contains(' ');
-    let capitalised = part.chars().next().is_some_and(char::is_uppercase);
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // "Four Seam Images", "Alamy Stock Photo": picture agencies name themselves so.
+    let words: Vec<&str> = part.split_whitespace().collect();
+    if words.len() >= 2
+        && words.iter().all(|w| capitalised(w))
+        && matches!(
+            words[words.len() - 1],
+            "Images"
+                | "Photo"
+                | "Photos"
+                | "Pictures"
+                | "Press"
+                | "Agency"
+                | "Archive"
+                | "Archives"
+        )
+    {
+        return Some(part.to_string());
+    }
+    // "Video/Hill.TV": a label is no source.
+    let label = cues::get()
+        .phrases("credit_label")
+        .any(|l| l.eq_ignore_ascii_case(part));
+    let single = words.len() == 1;
     let person = lex.is_given_name(part) || lex.is_surname(part);
-    (single && capitalised && !person && !lex.is_function_word(part) && part.chars().count() > 1)
+    (single
+        && capitalised(part)
+        && !label
+        && !person
+        && !lex.is_function_word(part)
+        && part.chars().count() > 1)
         .then(|| part.to_string())
 }
 

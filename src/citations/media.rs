@@ -77,8 +77,9 @@ fn cued(words: &[Word], first: usize, after: usize) -> bool {
 
 fn named_outlets(s: &Sentence, mentions: &[Mention]) -> Vec<Citation> {
     let sentence = &s.text[s.range.clone()];
-    outlets::find(sentence)
-        .into_iter()
+    let listed = outlets::find(sentence);
+    let mut out: Vec<Citation> = listed
+        .iter()
         .filter_map(|n| {
             let (start, end) = (s.range.start + n.range.start, s.range.start + n.range.end);
             let first = cues::word_at_or_after(&s.words, start);
@@ -99,7 +100,32 @@ fn named_outlets(s: &Sentence, mentions: &[Mention]) -> Vec<Citation> {
                 .map(|m| m.entity);
             Some(c)
         })
-        .collect()
+        .collect();
+    // Outlets the lexicon does not list but the entities stage typed by their nameplate
+    // ("the Detroit News reported").
+    let unlisted: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| {
+            m.etype == EntityType::Media
+                && m.span.block == s.block
+                && s.range.start <= m.span.start
+                && m.span.end <= s.range.end
+                && !out
+                    .iter()
+                    .any(|c| c.span.start < m.span.end && m.span.start < c.span.end)
+                && lexicon::get().outlet(&m.name).is_none()
+        })
+        .collect();
+    for m in unlisted {
+        let first = cues::word_at_or_after(&s.words, m.span.start);
+        let after = cues::word_at_or_after(&s.words, m.span.end);
+        if cued(&s.words, first, after) {
+            let mut c = citation(s, m.name.clone(), m.span.start, m.span.end);
+            c.source_entity = Some(m.entity);
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `state television`, `Russian state media`, `local media` with a cue.

@@ -186,6 +186,16 @@ mod tests {
     }
 
     #[test]
+    fn unlisted_outlet_typed_by_its_nameplate() {
+        let b = body(&["The call was first reported by the Otago Daily Times on Friday."]);
+        let (entities, mentions) = crate::entities::extract(&b, &Default::default());
+        assert_eq!(
+            rows(&extract(&b, &entities, &mentions)),
+            [("media", "Otago Daily Times")]
+        );
+    }
+
+    #[test]
     fn one_row_per_source_and_sentence() {
         let b =
             body(&["The Financial Times reported the deal, the FT said, and the FT added more."]);

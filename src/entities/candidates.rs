@@ -276,7 +276,7 @@ fn in_prose(
                 let verdict = typing::classify(&body_words, None, false);
                 if matches!(
                     verdict,
-                    Verdict::Typed(EntityType::Org) | Verdict::Typed(EntityType::Event)
+                    Verdict::Typed(EntityType::Org | EntityType::Event | EntityType::Media)
                 ) && body_words.len() >= 2
                 {
                     let Verdict::Typed(t) = verdict else {

@@ -84,6 +84,10 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
     let lex = lexicon::get();
     let n = words.len();
     let last = words[n - 1];
+    // "The Detroit News", "Otago Daily Times": a newspaper's nameplate.
+    if n >= 2 && lex.nameplate_heads.contains(last) && !lex.is_function_word(words[0]) {
+        return Verdict::Typed(EntityType::Media);
+    }
     if n >= 2 && lex.org_suffixes.contains(last) {
         return Verdict::Typed(EntityType::Org);
     }
@@ -152,6 +156,19 @@ mod tests {
             classify(&["World", "War", "Two"], None, false),
             Verdict::Typed(EntityType::Event)
         );
+    }
+
+    #[test]
+    fn newspaper_nameplates() {
+        assert_eq!(
+            classify(&["Detroit", "News"], None, false),
+            Verdict::Typed(EntityType::Media)
+        );
+        assert_eq!(
+            classify(&["Otago", "Daily", "Times"], None, false),
+            Verdict::Typed(EntityType::Media)
+        );
+        assert_eq!(classify(&["News"], None, false), Verdict::Unknown);
     }
 
     #[test]

@@ -16,6 +16,9 @@ use std::sync::LazyLock;
 /// Non-prose blocks a body run may contain between two prose blocks.
 const MAX_GAP: usize = 5;
 
+/// Blocks of chrome between two runs of prose that one story may still span.
+const MAX_BRIDGE: usize = 14;
+
 /// Assigns a role to each block.
 pub fn assign_roles(texts: &[String]) -> Vec<Role> {
     let n = texts.len();
@@ -137,7 +140,14 @@ fn reference_runs(feats: &[Features]) -> Vec<bool> {
     out
 }
 
-/// The (first, last) candidate of the run of candidates with the most words.
+/// The (first, last) candidate of the run of candidates with the most words, bridged over
+/// the promo boxes that interrupt a story.
+///
+/// A newsletter sign-up or a "Read more:" list with its video player can put more than
+/// `MAX_GAP` non-prose blocks between two paragraphs of one story. The best run therefore
+/// takes in the runs that follow it within `MAX_BRIDGE` blocks, when nothing between them
+/// ends the page (comments, copyright, references, bios) and the next run is story-sized
+/// (two paragraphs or more), so a lone teaser sentence further down is not pulled in.
 fn densest_run(
     texts: &[String],
     feats: &[Features],
@@ -145,21 +155,23 @@ fn densest_run(
     reference: &[bool],
     is_bio: &dyn Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
-    let mut best: Option<(usize, usize, usize)> = None;
-    let mut current: Option<(usize, usize, usize)> = None;
+    /// (first, last, words, paragraphs)
+    type Run = (usize, usize, usize, usize);
+    let mut runs: Vec<Run> = Vec::new();
+    let mut breaks_after: Vec<bool> = Vec::new(); // a page-end marker follows run k
+    let mut current: Option<Run> = None;
     let mut gap = 0usize;
-    let close = |cur: &mut Option<(usize, usize, usize)>,
-                 best: &mut Option<(usize, usize, usize)>| {
-        if let Some(c) = cur.take() {
-            if best.is_none_or(|b| c.2 > b.2) {
-                *best = Some(c);
-            }
-        }
-    };
+    let mut broken = false;
     for i in 0..texts.len() {
         let breaks = feats[i].stop_marker || reference[i] || is_bio(i);
         if breaks {
-            close(&mut current, &mut best);
+            if let Some(c) = current.take() {
+                runs.push(c);
+                breaks_after.push(true);
+            } else if let Some(b) = breaks_after.last_mut() {
+                *b = true;
+            }
+            broken = true;
             continue;
         }
         if candidate[i] {
@@ -167,19 +179,36 @@ fn densest_run(
                 Some(c) if gap <= MAX_GAP => {
                     c.1 = i;
                     c.2 += feats[i].words;
+                    c.3 += 1;
                 }
                 _ => {
-                    close(&mut current, &mut best);
-                    current = Some((i, i, feats[i].words));
+                    if let Some(c) = current.take() {
+                        runs.push(c);
+                        breaks_after.push(broken);
+                    }
+                    current = Some((i, i, feats[i].words, 1));
                 }
             }
             gap = 0;
+            broken = false;
         } else {
             gap += 1;
         }
     }
-    close(&mut current, &mut best);
-    best.map(|(s, e, _)| (s, e))
+    if let Some(c) = current.take() {
+        runs.push(c);
+        breaks_after.push(true);
+    }
+    let best = (0..runs.len()).rev().max_by_key(|&k| runs[k].2)?;
+    let (first, mut last) = (runs[best].0, runs[best].1);
+    for k in best + 1..runs.len() {
+        let bridged = !breaks_after[k - 1] && runs[k].0 - last <= MAX_BRIDGE && runs[k].3 >= 2;
+        if !bridged {
+            break;
+        }
+        last = runs[k].1;
+    }
+    Some((first, last))
 }
 
 /// With no prose at all, the longest sentence-like block is the body.
@@ -526,6 +555,31 @@ mod tests {
         assert_eq!(r[4], Role::Subtitle);
         assert_eq!(r[5], Role::Byline);
         assert_eq!(&r[6..], &[Role::Body, Role::Body, Role::Body]);
+    }
+
+    #[test]
+    fn a_promo_box_inside_the_story_does_not_cut_the_body() {
+        let mut lines = vec!["Ministers Meet Again in Geneva", P1, P2];
+        lines.extend([
+            "Read more:",
+            "Sign up to",
+            "Free newsletter",
+            "Privacy Notice:",
+        ]);
+        lines.extend([
+            "and",
+            "Terms of Service apply.",
+            "after newsletter promotion",
+        ]);
+        lines.extend([P3, P1, "Leave a Comment", P2]);
+        let r = roles_of(&lines);
+        assert_eq!(r[10], Role::Body);
+        assert_eq!(r[11], Role::Body);
+        assert_eq!(
+            r[13],
+            Role::Other,
+            "comments after the page-end marker stay out"
+        );
     }
 
     #[test]
