@@ -25,8 +25,13 @@ pub fn find(blocks: &[Block]) -> Vec<Citation> {
     let first_body = blocks.iter().position(|b| b.role == Role::Body);
     let region = article_region(blocks);
     let mut out = Vec::new();
+    // A picture's caption is often printed twice (image alt text and figure caption).
+    let mut seen_credits: std::collections::HashSet<&str> = Default::default();
     for (i, b) in blocks.iter().enumerate() {
         if !region.contains(&i) && b.role != Role::Nav {
+            continue;
+        }
+        if matches!(b.role, Role::Caption | Role::Credit) && !seen_credits.insert(b.text.as_str()) {
             continue;
         }
         match b.role {

@@ -57,10 +57,94 @@ pub fn find(sentences: &[Sentence], entities: &[Entity], mentions: &[Mention]) -
                 j += 1;
             }
             let after = group.last().unwrap().after;
-            if states(&s.words, after) && group[0].first_ok(s) {
+            let next_subject = here.get(j).map_or(s.range.end, |m| m.span.start);
+            let said = states(&s.words, after) || says_later(s, after, next_subject);
+            if said && group[0].first_ok(s) {
                 out.extend(group.iter().map(|g| g.citation(s)));
             }
             i = j;
+        }
+        out.extend(definite_descriptions(s, entities, mentions));
+    }
+    out
+}
+
+/// Verbs that report an utterance itself (Levin 1993, 37.7 "say verbs", with the common
+/// argument verbs of news copy), as opposed to urging or indicating something.
+const SAY_VERBS: &[&str] = &[
+    "say", "add", "state", "note", "claim", "insist", "argue", "warn", "stress", "explain",
+    "declare", "announce", "reply", "respond", "assert", "maintain",
+];
+
+/// "Russia proposed an amendment ..., saying that ...": the subject's own finite verb, then
+/// a say-verb participle after a comma, before any other name or a quotation could be its
+/// subject.
+fn says_later(s: &Sentence, after: usize, before_pos: usize) -> bool {
+    let words = &s.words;
+    let finite = words
+        .get(after)
+        .is_some_and(|w| !w.punct_before && w.text.chars().all(char::is_lowercase));
+    finite
+        && (after + 1..words.len())
+            .take_while(|&k| words[k].range.start < before_pos)
+            .take_while(|&k| {
+                let gap = &s.text[words[k - 1].range.end..words[k].range.start];
+                !matches!(words[k].text, "who" | "which" | "whom" | "whose")
+                    && !gap.contains(['“', '”', '"'])
+            })
+            .any(|k| {
+                let gap = &s.text[words[k - 1].range.end..words[k].range.start];
+                gap.contains(',')
+                    && words[k].text.ends_with("ing")
+                    && crate::lexicon::get()
+                        .reporting_verb(words[k].text)
+                        .is_some_and(|v| SAY_VERBS.contains(&v.lemma.as_str()))
+            })
+}
+
+/// "the zoo said", "the ministry has stated": a lower-case head noun that ends the name of an
+/// organisation already named in the article stands for it.
+fn definite_descriptions(s: &Sentence, entities: &[Entity], mentions: &[Mention]) -> Vec<Citation> {
+    let w = &s.words;
+    let mut out = Vec::new();
+    for k in 1..w.len() {
+        let noun = w[k].text;
+        if !w[k - 1].text.eq_ignore_ascii_case("the")
+            || !noun.chars().all(char::is_lowercase)
+            || noun.len() < 3
+            || w[k].punct_before
+            || !states(w, k + 1)
+            || (k >= 2 && cues::is_preposition(w[k - 2].text))
+        {
+            continue;
+        }
+        let pos = w[k].range.start;
+        let antecedent = mentions
+            .iter()
+            .filter(|m| m.span.block < s.block || (m.span.block == s.block && m.span.end <= pos))
+            .filter(|m| m.etype == EntityType::Org)
+            .rfind(|m| {
+                entities.get(m.entity).is_some_and(|e| {
+                    e.name.split_whitespace().count() >= 2
+                        && e.name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|head| head.eq_ignore_ascii_case(noun))
+                })
+            });
+        if let Some(m) = antecedent {
+            let start = w[k - 1].range.start;
+            out.push(
+                Subject {
+                    source: entities[m.entity].name.clone(),
+                    entity: Some(m.entity),
+                    start,
+                    end: w[k].range.end,
+                    first: k - 1,
+                    after: k + 1,
+                }
+                .citation(s),
+            );
         }
     }
     out
@@ -344,6 +428,41 @@ mod tests {
         assert_eq!(
             documents_in("Kenya has emphasised that the deal stands.", &kenya),
             [pair("Kenya", "Kenya")]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_the_subjects_own_verb() {
+        let chile = [(EntityType::Gpe, "Chile")];
+        assert_eq!(
+            documents_in(
+                "Chile tabled an amendment on Monday, saying the draft was too weak.",
+                &chile
+            ),
+            [pair("Chile", "Chile")]
+        );
+        assert_eq!(
+            documents_in("Chile tabled an amendment that Peru backed.", &chile),
+            []
+        );
+    }
+
+    #[test]
+    fn the_head_noun_of_a_named_organisation_stands_for_it() {
+        let zoo = [(EntityType::Org, "Lagos City Zoo")];
+        assert_eq!(
+            documents_in(
+                "A cub was born at the Lagos City Zoo. The father was unknown, the zoo said on Monday.",
+                &zoo
+            ),
+            [pair("Lagos City Zoo", "the zoo")]
+        );
+        assert_eq!(
+            documents_in(
+                "A cub was born at the Lagos City Zoo. Visitors to the zoo said it was cute.",
+                &zoo
+            ),
+            []
         );
     }
 }

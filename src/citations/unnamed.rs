@@ -284,7 +284,11 @@ fn cued(s: &Sentence, first: usize, after: usize, bare: bool, open: bool) -> boo
     let among = first >= 2
         && w[first - 1].text.eq_ignore_ascii_case("among")
         && c.is("among", w[first - 2].text);
-    if before_cue || among {
+    // "..., with critics saying that ...": the absolute construction attributes speech.
+    let with_saying = prev.as_deref() == Some("with")
+        && cues::verb_after(w, after, VerbSense::Speech)
+            .is_some_and(|v| w[v].text.ends_with("ing"));
+    if before_cue || among || with_saying {
         return true;
     }
     if object {
@@ -481,6 +485,18 @@ mod tests {
         assert_eq!(
             unnamed_in("The rebels reportedly seized the airport."),
             [row("anonymous", UNNAMED_REPORTS)]
+        );
+    }
+
+    #[test]
+    fn with_a_group_saying() {
+        assert_eq!(
+            unnamed_in("The plan stalled, with critics saying that the money had run out."),
+            vec![row("anonymous", "critics")]
+        );
+        assert_eq!(
+            unnamed_in("He travelled with critics of the plan to the capital."),
+            vec![]
         );
     }
 

@@ -397,11 +397,29 @@ fn segment(
     let role = in_run_role.or_else(|| typing::title_before(&text[..start]));
     let speaks = followed_by_reporting_verb(&text[end..]);
     let etype = match typing::classify(&words, role.as_deref(), speaks) {
+        // "the Orioles said", "the Sooners said": a name after a determiner is not a
+        // person's unless a title or a given name says so.
+        Verdict::Typed(EntityType::Person)
+            if role.is_none()
+                && after_determiner(&text[..start])
+                && !lex.is_given_name(words[0]) =>
+        {
+            Some(EntityType::Org)
+        }
         Verdict::Typed(t) => Some(t),
         Verdict::Unknown => None,
     };
     let role = role.filter(|_| etype == Some(EntityType::Person) || etype.is_none());
     vec![mention(block, text, start, end, etype, None, role)]
+}
+
+/// Whether the text before a name ends with a lower-case "the" (not a sentence's "The").
+fn after_determiner(before: &str) -> bool {
+    let t = before.trim_end();
+    t.len() < before.len()
+        && t.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“')
+            .next()
+            .is_some_and(|w| w == "the")
 }
 
 /// Candidates in a title-case headline: known forms and names already found in the body.
