@@ -271,6 +271,11 @@ fn in_prose(
         // The whole run is an organisation or an event: "Russian Security Council", "Cold War".
         if !whole_known && words.len() >= 2 {
             let (role, body) = peel_title(text, toks, first, last);
+            // "University of", "Ministry of" are the start of the name, not a role.
+            let (role, body) = match role {
+                Some(r) if !typing::is_person_title(&r) => (None, Some(first)),
+                _ => (role, body),
+            };
             if let Some(b) = body {
                 let body_words: Vec<&str> = toks[b..=last].iter().map(|t| t.text(text)).collect();
                 let verdict = typing::classify(&body_words, None, false);
@@ -287,6 +292,39 @@ fn in_prose(
                     suppressed.extend(inside.iter().copied());
                     continue;
                 }
+            }
+        }
+        // "Baltimore Orioles", "Philadelphia 76ers": a place and a plural is a team or club.
+        if let Some(&j) = inside.first() {
+            let f = &found[j];
+            let rest = first_at_or_after(toks, f.end);
+            let tail: Vec<&str> = toks[rest.min(last + 1)..=last]
+                .iter()
+                .map(|t| t.text(text))
+                .collect();
+            let plural = tail.last().is_some_and(|w| {
+                w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !lex.is_surname(w)
+                    && !lex.is_given_name(w)
+            });
+            if f.start == start
+                && f.entry.source == Source::Place
+                && inside.len() == 1
+                && (1..=2).contains(&tail.len())
+                && plural
+            {
+                out.push(mention(
+                    block,
+                    text,
+                    start,
+                    end,
+                    Some(EntityType::Org),
+                    None,
+                    None,
+                ));
+                suppressed.insert(j);
+                continue;
             }
         }
         // Split the run at known forms; type what lies between.

@@ -82,22 +82,30 @@ pub fn group(_blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<M
         };
         let target = target.or_else(|| acronym_of(word, &entities));
         let target = target.or_else(|| {
+            // A speaking plural ("the Orioles said", "Tory MPs say") is a group, not a person.
+            let group = word
+                .rsplit(' ')
+                .next()
+                .is_some_and(super::typing::names_a_group);
             let person = m.etype == Some(EntityType::Person)
-                || m.speaks
+                || (m.speaks && !group)
                 || (!word.contains(' ') && lex.is_surname(word) && m.role.is_some());
-            person.then(|| {
-                *keys
-                    .entry((EntityType::Person, word.to_string()))
-                    .or_insert_with(|| {
-                        entities.push(Entity {
-                            name: word.to_string(),
-                            etype: EntityType::Person,
-                            known_id: None,
-                            country: None,
-                        });
-                        entities.len() - 1
-                    })
-            })
+            let etype = if person {
+                EntityType::Person
+            } else if m.speaks && group && m.etype.is_none() {
+                EntityType::Org
+            } else {
+                return None;
+            };
+            Some(*keys.entry((etype, word.to_string())).or_insert_with(|| {
+                entities.push(Entity {
+                    name: word.to_string(),
+                    etype,
+                    known_id: None,
+                    country: None,
+                });
+                entities.len() - 1
+            }))
         });
         assigned[k] = target;
     }

@@ -105,6 +105,30 @@ mod tests {
     }
 
     #[test]
+    fn teams_universities_and_groups() {
+        let t = typed(&[
+            "Minor played for the Montreal Expos and later coached at the University of Nairobi Athletics Department.",
+            "Tory MPs said the plan was weak.",
+        ]);
+        assert!(
+            t.contains(&("Montreal Expos".into(), "Montreal Expos".into(), "ORG")),
+            "{t:?}"
+        );
+        assert!(
+            t.iter().any(
+                |(text, _, ty)| text == "University of Nairobi Athletics Department"
+                    && *ty == "ORG"
+            ),
+            "{t:?}"
+        );
+        assert!(
+            !t.iter()
+                .any(|(text, _, ty)| text.contains("MPs") && *ty == "PERSON"),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn titled_person_and_surname_are_one_entity() {
         let (e, m) = run(&[
             "President Vladimir Putin met the envoy.",

@@ -79,13 +79,33 @@ pub fn title_before(before: &str) -> Option<String> {
     None
 }
 
+/// "Tory MPs", "Labour MEPs": a plural acronym ends a group's name, never a person's.
+fn is_plural_acronym(word: &str) -> bool {
+    word.len() >= 3
+        && word.ends_with('s')
+        && word[..word.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether a name ending in `last` names a group of people ("Democrats", "Tory MPs"): a
+/// plural that is no known surname, so a reporting verb after it is no evidence of a person.
+pub fn names_a_group(last: &str) -> bool {
+    is_plural_acronym(last)
+        || (last.ends_with('s') && !last.ends_with("ss") && !lexicon::get().is_surname(last))
+}
+
 /// Types a run of capitalised words (`words`, as written, possessive cut).
 pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
     let lex = lexicon::get();
     let n = words.len();
     let last = words[n - 1];
-    // "The Detroit News", "Otago Daily Times": a newspaper's nameplate.
-    if n >= 2 && lex.nameplate_heads.contains(last) && !lex.is_function_word(words[0]) {
+    // "The Detroit News", "Otago Daily Times": a newspaper's nameplate, all in capitals.
+    if n >= 2
+        && lex.nameplate_heads.contains(last)
+        && !lex.is_function_word(words[0])
+        && words.iter().all(|w| !w.starts_with(char::is_lowercase))
+    {
         return Verdict::Typed(EntityType::Media);
     }
     if n >= 2 && lex.org_suffixes.contains(last) {
@@ -121,6 +141,9 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
             Verdict::Unknown
         };
     }
+    if is_plural_acronym(last) {
+        return Verdict::Unknown;
+    }
     if role.is_some_and(is_person_title) {
         return Verdict::Typed(EntityType::Person);
     }
@@ -132,7 +155,7 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
             return Verdict::Typed(EntityType::Person);
         }
     }
-    if speaks && n <= 3 {
+    if speaks && n <= 3 && !names_a_group(last) {
         return Verdict::Typed(EntityType::Person);
     }
     Verdict::Unknown
@@ -169,6 +192,10 @@ mod tests {
             Verdict::Typed(EntityType::Media)
         );
         assert_eq!(classify(&["News"], None, false), Verdict::Unknown);
+        assert_eq!(
+            classify(&["Install", "the", "Sky", "News"], None, false),
+            Verdict::Unknown
+        );
     }
 
     #[test]
@@ -186,6 +213,7 @@ mod tests {
             Verdict::Typed(EntityType::Person)
         );
         assert_eq!(classify(&["Zorblat"], None, false), Verdict::Unknown);
+        assert_eq!(classify(&["Zorblats"], None, true), Verdict::Unknown);
         assert_eq!(classify(&["Atlas", "VPN"], None, false), Verdict::Unknown);
         assert_eq!(
             classify(&["Hunt", "for", "Gold"], None, false),

@@ -100,6 +100,28 @@ const AFTER_REACH: usize = 10;
 /// How many words may separate a cue from the quote it governs directly.
 const ADJACENT_REACH: usize = 6;
 
+/// A definite person title among `words`: (index of "the", words including it), as in "the
+/// prime minister" or "the former senator"; a title in capitals is part of a name instead.
+fn title_description(words: &[Word]) -> Option<(usize, usize)> {
+    (0..words.len()).find_map(|i| {
+        if !words[i].text.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        (1..=3).rev().find_map(|n| {
+            let phrase = words.get(i + 1..i + 1 + n)?;
+            let contiguous = phrase.windows(2).all(|p| p[1].start == p[0].end + 1);
+            let text = phrase.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+            let lower = text.chars().next().is_some_and(char::is_lowercase);
+            let next_is_name = words.get(i + 1 + n).is_some_and(|w| w.is_capitalised());
+            (contiguous
+                && lower
+                && !next_is_name
+                && crate::entities::typing::is_person_title(&text))
+            .then_some((i, n + 1))
+        })
+    })
+}
+
 fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word.to_lowercase().as_str())
 }
@@ -292,6 +314,15 @@ impl<'a> Speakers<'a> {
                 named(&|t| matches!(t, EntityType::Org | EntityType::Media | EntityType::Gpe))
             })
             .or_else(|| {
+                let (i, n) = title_description(clause)?;
+                let last = &clause[i + n - 1];
+                Some(Speaker {
+                    text: self.text(block)[clause[i].start..last.end].to_string(),
+                    entity: self.resolve_description(&clause[i + 1..i + n], block, clause[i].start),
+                    name: None,
+                })
+            })
+            .or_else(|| {
                 let pronoun = clause
                     .iter()
                     .rev()
@@ -316,22 +347,86 @@ impl<'a> Speakers<'a> {
                 matches!(t, EntityType::Org | EntityType::Media | EntityType::Gpe)
             }
         };
-        for b in (block.saturating_sub(4)..=block).rev() {
-            if !self.blocks[b].role.is_story() {
-                continue;
-            }
+        // Four story paragraphs back; promo lines and captions in between do not count.
+        let story = (0..=block)
+            .rev()
+            .filter(|&b| self.blocks[b].role.is_story())
+            .take(4);
+        for b in story {
             let limit = if b == block { pos } else { usize::MAX };
             for s in self.sentences[b].iter().rev().filter(|s| s.start < limit) {
+                let range = s.start..s.end.min(limit);
                 let found = self
-                    .mentions_in(b, s.start..s.end.min(limit))
+                    .mentions_in(b, range.clone())
                     .into_iter()
                     .find(|m| fits(self.etype(m)) && !self.is_possessive(m));
                 if let Some(m) = found {
                     return Some(m.entity);
                 }
+                // "The prime minister said ... He added": the description is the antecedent.
+                if person {
+                    let words = super::words::words(self.text(b), range, &self.masks[b]);
+                    if let Some((i, n)) = title_description(&words) {
+                        return self.resolve_description(&words[i + 1..i + n], b, words[i].start);
+                    }
+                }
             }
         }
         None
+    }
+
+    /// The person a definite title stands for ("the prime minister", "the senator"): the
+    /// person the article gives that title, nearest before; else, like "he", the subject of
+    /// the nearest sentence before with a person in it.
+    fn resolve_description(&self, title: &[Word], block: usize, pos: usize) -> Option<usize> {
+        let title = title.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+        let titled = |m: &Mention| {
+            self.etype(m) == EntityType::Person
+                && m.role.as_deref().is_some_and(|r| {
+                    r.eq_ignore_ascii_case(&title)
+                        || r.to_lowercase()
+                            .ends_with(&format!(" {}", title.to_lowercase()))
+                })
+        };
+        let before = (0..=block).rev().find_map(|b| {
+            self.by_block[b]
+                .iter()
+                .rev()
+                .filter(|m| b < block || m.span.end <= pos)
+                .find(|m| titled(m))
+        });
+        let any = || self.by_block.iter().flatten().find(|m| titled(m));
+        before
+            .or_else(any)
+            .map(|m| m.entity)
+            .or_else(|| self.salient_person(block, pos))
+            .or_else(|| self.resolve_pronoun("he", block, pos))
+    }
+
+    /// The person named most often before a position (at least twice): the one a story
+    /// calls "the prime minister" without saying who, because the reader knows.
+    fn salient_person(&self, block: usize, pos: usize) -> Option<usize> {
+        let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (entity, count, last seen)
+        for (order, m) in self.by_block[..=block]
+            .iter()
+            .flatten()
+            .filter(|m| m.span.block < block || m.span.end <= pos)
+            .filter(|m| self.etype(m) == EntityType::Person)
+            .enumerate()
+        {
+            match counts.iter_mut().find(|c| c.0 == m.entity) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 = order;
+                }
+                None => counts.push((m.entity, 1, order)),
+            }
+        }
+        counts
+            .into_iter()
+            .filter(|c| c.1 >= 2)
+            .max_by_key(|c| (c.1, c.2))
+            .map(|c| c.0)
     }
 
     /// The first speaking mention among the next few words (`said Foreign Minister X`).
