@@ -19,12 +19,16 @@ pub struct Named {
 struct Finder {
     automaton: AhoCorasick,
     outlet_of_pattern: Vec<usize>,
+    /// One word left once "The" is dropped ("Hill" of "The Hill", "Age" of "The Age"): it
+    /// names the outlet only after a "the", as in "told the Hill"; alone it is a word.
+    needs_the: Vec<bool>,
 }
 
 static FINDER: LazyLock<Finder> = LazyLock::new(|| {
     let lex = lexicon::get();
     let mut patterns = Vec::new();
     let mut outlet_of_pattern = Vec::new();
+    let mut needs_the = Vec::new();
     for (i, o) in lex.outlets.iter().enumerate() {
         for form in std::iter::once(&o.name).chain(&o.aliases) {
             let bare = form.strip_prefix("The ").unwrap_or(form);
@@ -32,6 +36,7 @@ static FINDER: LazyLock<Finder> = LazyLock::new(|| {
                 if f.chars().count() >= 2 && !patterns.contains(&f.to_string()) {
                     patterns.push(f.to_string());
                     outlet_of_pattern.push(i);
+                    needs_the.push(f.len() < form.len() && !f.contains(' '));
                 }
             }
         }
@@ -43,6 +48,7 @@ static FINDER: LazyLock<Finder> = LazyLock::new(|| {
             .build(&patterns)
             .expect("outlet patterns build"),
         outlet_of_pattern,
+        needs_the,
     }
 });
 
@@ -52,6 +58,14 @@ pub fn find(text: &str) -> Vec<Named> {
     super::cues::whole_word_matches(&FINDER.automaton, text)
         .into_iter()
         .filter(|(_, r)| whole_word(text, r.start, r.end))
+        .filter(|(p, r)| {
+            !FINDER.needs_the[*p] || {
+                let before = text[..r.start].trim_end_matches(' ');
+                before.len() < r.start
+                    && (before.ends_with("the") || before.ends_with("The"))
+                    && !before[..before.len() - 3].ends_with(char::is_alphanumeric)
+            }
+        })
         .map(|(p, range)| Named {
             range,
             outlet: &lex.outlets[FINDER.outlet_of_pattern[p]],
@@ -84,6 +98,11 @@ mod tests {
 
     #[test]
     fn finds_names_and_aliases_as_whole_words() {
+        let hill: Vec<&str> = find("Hill said the Hill reported it.")
+            .iter()
+            .map(|n| n.outlet.name.as_str())
+            .collect();
+        assert_eq!(hill, ["The Hill"]);
         let t = "The WSJ and Agence France-Presse wrote, APEC did not, SYRIA RIA did.";
         let found: Vec<&str> = find(t).iter().map(|n| n.outlet.name.as_str()).collect();
         assert_eq!(
