@@ -132,9 +132,53 @@ fn looks_binary(bytes: &[u8]) -> bool {
     controls * 10 > head.len()
 }
 
-static DROP_ELEMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)<(script|style|noscript|svg|template|iframe)\b[^>]*>.*?</(script|style|noscript|svg|template|iframe)\s*>|<!--.*?-->").unwrap()
-});
+/// Elements whose content is never text a reader sees.
+const RAW_ELEMENTS: &[&str] = &["script", "style", "noscript", "svg", "template", "iframe"];
+
+/// Cuts out raw-text elements and comments, each up to *its own* closing tag.
+///
+/// A script's strings often hold other markup (`"<style>…</style>"`), so the element ends
+/// only at the closing tag of the same name; the regex crate has no backreferences, hence
+/// a scan. Linear: every search resumes where the last one stopped. An element left open
+/// runs to the end of the page, as browsers treat it.
+fn drop_raw_elements(html: &str) -> String {
+    let lower = html.to_ascii_lowercase(); // same byte offsets as `html`
+    let mut out = String::with_capacity(html.len());
+    let mut pos = 0;
+    while let Some(rel) = lower[pos..].find('<') {
+        let lt = pos + rel;
+        let rest = &lower[lt + 1..];
+        let (close, skip) = if rest.starts_with("!--") {
+            ("-->".to_string(), 4)
+        } else if let Some(tag) = RAW_ELEMENTS.iter().find(|t| {
+            rest.starts_with(*t)
+                && rest[t.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == '>' || c == '/' || c.is_ascii_whitespace())
+        }) {
+            (format!("</{tag}"), tag.len() + 1)
+        } else {
+            out.push_str(&html[pos..=lt]);
+            pos = lt + 1;
+            continue;
+        };
+        out.push_str(&html[pos..lt]);
+        out.push('\n');
+        let from = lt + skip;
+        let after_close = lower[from..].find(&close).map(|c| from + c + close.len());
+        pos = match after_close {
+            // A closing tag runs to its `>` (`</script >`); a comment ends at `-->`.
+            Some(after) if close != "-->" => lower[after..]
+                .find('>')
+                .map_or(html.len(), |g| after + g + 1),
+            Some(after) => after,
+            None => html.len(),
+        };
+    }
+    out.push_str(&html[pos..]);
+    out
+}
 static TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?is)<title\b[^>]*>(.*?)</title\s*>").unwrap());
 static HEAD: LazyLock<Regex> =
@@ -203,7 +247,7 @@ pub fn html_to_text(html: &str) -> Decoded {
     let title = TITLE
         .captures(html)
         .map(|c| collapse_ws(&decode_entities(&ANY_TAG.replace_all(&c[1], ""))));
-    let body = DROP_ELEMENTS.replace_all(html, "\n");
+    let body = drop_raw_elements(html);
     let body = HEAD.replace_all(&body, "\n");
     let body = BLOCK_TAG.replace_all(&body, "\n");
     let body = ANY_TAG.replace_all(&body, "");
@@ -388,6 +432,18 @@ mod tests {
         assert_eq!(lines, vec!["A & B", "First para.", "Second one’s"]);
         assert_eq!(d.hints.outlet.as_deref(), Some("The Daily"));
         assert_eq!(d.hints.published, NaiveDate::from_ymd_opt(2023, 2, 22));
+    }
+
+    #[test]
+    fn a_script_ends_at_its_own_closing_tag() {
+        let html = r#"<p>Before.</p><script>x("<style>a{}</style>", "<p>code</p>")</script><p>After.</p><!-- <p>gone</p> --><p>End.</p><style>"#;
+        let kept = drop_raw_elements(html);
+        assert!(kept.contains("Before.") && kept.contains("After.") && kept.contains("End."));
+        assert!(!kept.contains("code") && !kept.contains("gone"), "{kept}");
+        assert_eq!(
+            drop_raw_elements("<scripting>ok</scripting>"),
+            "<scripting>ok</scripting>"
+        );
     }
 
     #[test]

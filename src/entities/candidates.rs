@@ -421,6 +421,13 @@ fn segment(
             return Vec::new();
         }
     }
+    // "beating Republicans Trump and ...": a plural group word before a name is no part of it.
+    if b < last {
+        let w = toks[b].text(text);
+        if typing::names_a_group(w) && !lex.is_given_name(w) && !mid_caps.contains(w) {
+            b += 1;
+        }
+    }
     let words: Vec<&str> = toks[b..=last].iter().map(|t| t.text(text)).collect();
     if words
         .iter()

@@ -122,6 +122,22 @@ fn title_description(words: &[Word]) -> Option<(usize, usize)> {
     })
 }
 
+/// Sorted, disjoint ranges covering the same positions (nested quotes overlap).
+fn union_of(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Sentences a pronoun's antecedent is looked for in.
+const MAX_ANTECEDENT_SENTENCES: usize = 8;
+
 fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word.to_lowercase().as_str())
 }
@@ -249,7 +265,7 @@ impl<'a> Speakers<'a> {
             entities,
             by_block,
             sentences,
-            masks,
+            masks: masks.into_iter().map(union_of).collect(),
         }
     }
 
@@ -274,7 +290,11 @@ impl<'a> Speakers<'a> {
     }
 
     fn is_masked(&self, block: usize, pos: usize) -> bool {
-        self.masks[block].iter().any(|r| r.contains(&pos))
+        // Masks are sorted and disjoint (see `union_of`): the one starting last at or before
+        // `pos` is the only candidate.
+        let masks = &self.masks[block];
+        let k = masks.partition_point(|r| r.start <= pos);
+        k > 0 && masks[k - 1].contains(&pos)
     }
 
     fn etype(&self, m: &Mention) -> EntityType {
@@ -352,9 +372,16 @@ impl<'a> Speakers<'a> {
             .rev()
             .filter(|&b| self.blocks[b].role.is_story())
             .take(4);
+        // An antecedent is a few sentences back at most; a bound keeps blocks of page code
+        // with thousands of marks linear.
+        let mut budget = MAX_ANTECEDENT_SENTENCES;
         for b in story {
             let limit = if b == block { pos } else { usize::MAX };
             for s in self.sentences[b].iter().rev().filter(|s| s.start < limit) {
+                if budget == 0 {
+                    return None;
+                }
+                budget -= 1;
                 let range = s.start..s.end.min(limit);
                 let found = self
                     .mentions_in(b, range.clone())

@@ -133,6 +133,17 @@ fn count_words(text: &str) -> usize {
         .count()
 }
 
+/// Bytes on either side of a quote that attribution patterns read.
+const WINDOW: usize = 600;
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Previous story block, skipping captions, credits and other chrome between paragraphs.
 fn previous_story_block(blocks: &[Block], block: usize) -> Option<usize> {
     (0..block).rev().find(|&b| blocks[b].role.is_story())
@@ -144,12 +155,15 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
     let text = &blocks[sb].text;
     let headline = is_headline(blocks[sb].role);
     let sentence = sentence_at(speakers.sentences(sb), q.open_mark, text.len());
-    let before = words(text, sentence.start..q.open_mark, speakers.masks(sb));
+    // Attribution lives near the marks; a "sentence" of page code can be the whole block.
+    let from = floor_char_boundary(text, sentence.start.max(q.open_mark.saturating_sub(WINDOW)));
+    let before = words(text, from..q.open_mark, speakers.masks(sb));
     let after: Vec<Word> = match q.close_mark_end {
         Some(c) => {
             let end_text = &blocks[eb].text;
             let s = sentence_at(speakers.sentences(eb), c.saturating_sub(1), end_text.len());
-            words(end_text, c..s.end.max(c), speakers.masks(eb))
+            let to = floor_char_boundary(end_text, s.end.max(c).min(c + WINDOW));
+            words(end_text, c..to.max(c), speakers.masks(eb))
         }
         None => Vec::new(),
     };

@@ -36,7 +36,31 @@ impl Word<'_> {
 const MARKS: &[char] = &['“', '”', '"', '‘', '’', '\'', '«', '»', '„', '‟', '‚', '‛'];
 
 /// Words of `text[range]`, leaving out any word that starts inside a `masked` range.
+///
+/// Masks are the insides of a block's quotes; a page of script code can have thousands, so
+/// they are looked up by binary search over the starts (sorted here if a caller did not).
 pub fn words<'a>(text: &'a str, range: Range<usize>, masked: &[Range<usize>]) -> Vec<Word<'a>> {
+    let sorted;
+    let masked = if masked.windows(2).all(|w| w[0].start <= w[1].start) {
+        masked
+    } else {
+        let mut m = masked.to_vec();
+        m.sort_by_key(|r| r.start);
+        sorted = m;
+        &sorted[..]
+    };
+    // Longest mask so far, so a long mask that starts early is not missed.
+    let reach: Vec<usize> = masked
+        .iter()
+        .scan(0usize, |r, m| {
+            *r = (*r).max(m.end);
+            Some(*r)
+        })
+        .collect();
+    let is_masked = |pos: usize| {
+        let k = masked.partition_point(|m| m.start <= pos);
+        k > 0 && reach[k - 1] > pos
+    };
     let mut out = Vec::new();
     let slice = &text[range.clone()];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
@@ -68,7 +92,7 @@ pub fn words<'a>(text: &'a str, range: Range<usize>, masked: &[Range<usize>]) ->
                 continue;
             }
         }
-        if masked.iter().any(|m| m.contains(&start)) {
+        if is_masked(start) {
             continue;
         }
         out.push(Word {
