@@ -424,7 +424,7 @@ fn segment(
     // "beating Republicans Trump and ...": a plural group word before a name is no part of it.
     if b < last {
         let w = toks[b].text(text);
-        if typing::names_a_group(w) && !lex.is_given_name(w) && !mid_caps.contains(w) {
+        if typing::names_a_group(w) && !lex.is_given_name(w) {
             b += 1;
         }
     }

@@ -75,10 +75,28 @@ pub fn group(_blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<M
         let target = match holders.len() {
             0 => None,
             1 => Some(holders[0]),
-            _ => (k.saturating_sub(200)..k)
-                .rev()
-                .find_map(|j| assigned[j].filter(|i| holders.contains(i)))
-                .or(Some(holders[0])),
+            _ => {
+                // The nearest earlier mention of one of the people with that name...
+                let nearest = (k.saturating_sub(200)..k)
+                    .rev()
+                    .find(|&j| assigned[j].is_some_and(|i| holders.contains(&i)));
+                // ...unless the same short form already stood for another of them and the
+                // nearest is not in this paragraph or the one before: after "Mary Trump
+                // wrote", a later "Trump" is still the Trump the story is about.
+                let established = (0..k)
+                    .rev()
+                    .find(|&j| raw[j].text == m.text && assigned[j].is_some())
+                    .and_then(|j| assigned[j]);
+                match (nearest, established) {
+                    (Some(j), Some(e))
+                        if assigned[j] != Some(e) && raw[j].span.block + 1 < m.span.block =>
+                    {
+                        Some(e)
+                    }
+                    (Some(j), _) => assigned[j],
+                    (None, e) => e.or(Some(holders[0])),
+                }
+            }
         };
         let target = target.or_else(|| acronym_of(word, &entities));
         let target = target.or_else(|| {
