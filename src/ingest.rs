@@ -24,7 +24,13 @@ pub struct Decoded {
 /// Metadata a container states outright (HTML meta tags, JSON fields); it wins over guesses.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hints {
+    /// A title the caller or a JSON field states: it wins over the page.
     pub title: Option<String>,
+    /// The page's first `<h1>`: the headline as printed, when the markup says so.
+    pub headline: Option<String>,
+    /// The title a page declares for sharing (`og:title`): often the SEO variant with the
+    /// site's name, so the page's own headline wins over it.
+    pub meta_title: Option<String>,
     pub outlet: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<NaiveDate>,
@@ -181,6 +187,8 @@ fn drop_raw_elements(html: &str) -> String {
 }
 static TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?is)<title\b[^>]*>(.*?)</title\s*>").unwrap());
+static H1: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<h1\b[^>]*>(.*?)</h1\s*>").unwrap());
 static HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?is)<head\b[^>]*>.*?</head\s*>").unwrap());
 static META: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<meta\b[^>]*>").unwrap());
@@ -217,7 +225,9 @@ pub fn html_to_text(html: &str) -> Decoded {
             continue;
         }
         match key.as_str() {
-            "og:title" | "twitter:title" if hints.title.is_none() => hints.title = Some(content),
+            "og:title" | "twitter:title" if hints.meta_title.is_none() => {
+                hints.meta_title = Some(content)
+            }
             "og:site_name" | "application-name" if hints.outlet.is_none() => {
                 hints.outlet = Some(content)
             }
@@ -248,6 +258,10 @@ pub fn html_to_text(html: &str) -> Decoded {
         .captures(html)
         .map(|c| collapse_ws(&decode_entities(&ANY_TAG.replace_all(&c[1], ""))));
     let body = drop_raw_elements(html);
+    hints.headline = H1.captures_iter(&body).find_map(|c| {
+        let t = collapse_ws(&decode_entities(&ANY_TAG.replace_all(&c[1], " ")));
+        (t.split_whitespace().count() >= 2).then_some(t)
+    });
     let body = HEAD.replace_all(&body, "\n");
     let body = BLOCK_TAG.replace_all(&body, "\n");
     let body = ANY_TAG.replace_all(&body, "");
@@ -444,6 +458,15 @@ mod tests {
             drop_raw_elements("<scripting>ok</scripting>"),
             "<scripting>ok</scripting>"
         );
+    }
+
+    #[test]
+    fn the_first_h1_is_the_headline_and_og_title_a_fallback() {
+        let html = r#"<html><head><title>SEO Title Here | Site</title><meta property="og:title" content="SEO Title Here"></head><body><h1>The <em>quantum</em> phantom</h1><p>Body.</p></body></html>"#;
+        let d = html_to_text(html);
+        assert_eq!(d.hints.headline.as_deref(), Some("The quantum phantom"));
+        assert_eq!(d.hints.meta_title.as_deref(), Some("SEO Title Here"));
+        assert_eq!(d.hints.title, None);
     }
 
     #[test]

@@ -43,7 +43,9 @@ pub fn derive(blocks: &[Block], hints: &Hints) -> Metadata {
     let title = hints
         .title
         .clone()
-        .or_else(|| first(Role::Title).map(|t| strip_site_suffix(&t)));
+        .or_else(|| hints.headline.clone())
+        .or_else(|| first(Role::Title).map(|t| strip_site_suffix(&t)))
+        .or_else(|| hints.meta_title.as_deref().map(strip_site_suffix));
     let authors = if hints.authors.is_empty() {
         byline_authors(blocks)
     } else {
