@@ -128,6 +128,30 @@ pub fn group(_blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<M
         assigned[k] = target;
     }
 
+    // "the Orioles" after (or before) "the Baltimore Orioles": a one-word organisation joins
+    // the one organisation whose name ends with it.
+    for e in 0..entities.len() {
+        let name = &entities[e].name;
+        if entities[e].etype != EntityType::Org
+            || entities[e].known_id.is_some()
+            || name.contains(' ')
+        {
+            continue;
+        }
+        let longer: Vec<usize> = (0..entities.len())
+            .filter(|&f| {
+                entities[f].etype == EntityType::Org
+                    && entities[f].name.contains(' ')
+                    && entities[f].name.rsplit(' ').next() == Some(name.as_str())
+            })
+            .collect();
+        if let [f] = longer[..] {
+            for a in assigned.iter_mut().filter(|a| **a == Some(e)) {
+                *a = Some(f);
+            }
+        }
+    }
+
     let mentions = raw
         .into_iter()
         .zip(assigned)

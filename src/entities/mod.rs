@@ -129,6 +129,18 @@ mod tests {
     }
 
     #[test]
+    fn a_club_named_short_is_the_club() {
+        let (e, m) = run(&[
+            "He joined the Baltimore Orioles in 1996.",
+            "“He was one of us,” the Orioles said in a statement.",
+        ]);
+        let orioles: Vec<_> = m.iter().filter(|m| m.text.contains("Orioles")).collect();
+        assert_eq!(orioles.len(), 2);
+        assert_eq!(orioles[0].entity, orioles[1].entity);
+        assert_eq!(e[orioles[0].entity].name, "Baltimore Orioles");
+    }
+
+    #[test]
     fn titled_person_and_surname_are_one_entity() {
         let (e, m) = run(&[
             "President Vladimir Putin met the envoy.",
