@@ -259,7 +259,8 @@ pub fn html_to_text(html: &str) -> Decoded {
         .map(|c| collapse_ws(&decode_entities(&ANY_TAG.replace_all(&c[1], ""))));
     let body = drop_raw_elements(html);
     hints.headline = H1.captures_iter(&body).find_map(|c| {
-        let t = collapse_ws(&decode_entities(&ANY_TAG.replace_all(&c[1], " ")));
+        // Tags vanish as in the body text, so the headline equals its block there.
+        let t = collapse_ws(&decode_entities(&ANY_TAG.replace_all(&c[1], "")));
         (t.split_whitespace().count() >= 2).then_some(t)
     });
     let body = HEAD.replace_all(&body, "\n");

@@ -96,7 +96,7 @@ pub fn parse_text(
     mut warnings: Vec<String>,
     options: &Options,
 ) -> ParsedArticle {
-    let blocks = segment::segment(text);
+    let blocks = segment::segment_under(text, hints.headline.as_deref());
     if !blocks.iter().any(|b| b.role == Role::Body) {
         warnings.push("no body paragraphs found".into());
     }

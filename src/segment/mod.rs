@@ -14,8 +14,14 @@ use crate::model::Block;
 
 /// Segments a page's text into role-labelled blocks.
 pub fn segment(text: &str) -> Vec<Block> {
+    segment_under(text, None)
+}
+
+/// Segments a page whose headline is known (an HTML page's `<h1>`): the story starts under
+/// the block that prints it.
+pub fn segment_under(text: &str, headline: Option<&str>) -> Vec<Block> {
     let texts = blocks::split_blocks(text);
-    let roles = roles::assign_roles(&texts);
+    let roles = roles::assign_roles(&texts, headline);
     texts
         .into_iter()
         .zip(roles)

@@ -16,11 +16,21 @@ use std::sync::LazyLock;
 /// Non-prose blocks a body run may contain between two prose blocks.
 const MAX_GAP: usize = 5;
 
+/// Blocks between a headline and its story's first paragraph: bylines, dates, share
+/// buttons, the lead picture and its caption.
+const MAX_HEADER: usize = 30;
+
+/// Words that make a run a story rather than a stray paragraph.
+const STORY_WORDS: usize = 120;
+
 /// Blocks of chrome between two runs of prose that one story may still span.
 const MAX_BRIDGE: usize = 14;
 
 /// Assigns a role to each block.
-pub fn assign_roles(texts: &[String]) -> Vec<Role> {
+///
+/// `headline` is the page's headline when the markup names it; otherwise a browser-tab
+/// title among the first lines points at it.
+pub fn assign_roles(texts: &[String], headline: Option<&str>) -> Vec<Role> {
     let n = texts.len();
     let mut roles = vec![Role::Other; n];
     if n == 0 {
@@ -41,7 +51,9 @@ pub fn assign_roles(texts: &[String]) -> Vec<Role> {
         .unwrap_or(n);
     let first_prose = (0..n).find(|&i| feats[i].prose).unwrap_or(n);
     let is_bio = |i: usize| feats[i].bio && i > first_prose;
-    let headline = page_headline(texts);
+    let headline = headline
+        .and_then(|h| blocks_printing(texts, h, 0))
+        .or_else(|| page_headline(texts));
     let candidate: Vec<bool> = (0..n)
         .map(|i| {
             let f = &feats[i];
@@ -59,7 +71,9 @@ pub fn assign_roles(texts: &[String]) -> Vec<Role> {
         })
         .collect();
 
-    let Some((start, end)) = densest_run(texts, &feats, &candidate, &reference, &is_bio) else {
+    let under = headline.as_ref().map(|h| h[0]);
+    let Some((start, end)) = densest_run(texts, &feats, &candidate, &reference, &is_bio, under)
+    else {
         fallback_body(&feats, &mut roles);
         label_chrome(&feats, &reference, &mut roles, 0, n);
         return roles;
@@ -98,10 +112,17 @@ pub fn assign_roles(texts: &[String]) -> Vec<Role> {
 fn page_headline(texts: &[String]) -> Option<Vec<usize>> {
     texts.iter().take(3).enumerate().find_map(|(i, t)| {
         let (head, _) = split_page_title(t)?;
-        let same = |u: &str| u.trim().eq_ignore_ascii_case(head);
-        let at: Vec<usize> = (i + 1..texts.len()).filter(|&j| same(&texts[j])).collect();
-        (!at.is_empty()).then_some(at)
+        blocks_printing(texts, head, i + 1)
     })
+}
+
+/// The blocks from `from` on whose text is `headline` (any case), in page order.
+fn blocks_printing(texts: &[String], headline: &str, from: usize) -> Option<Vec<usize>> {
+    let headline = super::blocks::normalize_whitespace(headline);
+    let at: Vec<usize> = (from..texts.len())
+        .filter(|&j| texts[j].trim().eq_ignore_ascii_case(&headline))
+        .collect();
+    (!at.is_empty()).then_some(at)
 }
 
 /// A short block that still reads as a sentence of the story ("He declined to comment.").
@@ -154,6 +175,7 @@ fn densest_run(
     candidate: &[bool],
     reference: &[bool],
     is_bio: &dyn Fn(usize) -> bool,
+    under_headline: Option<usize>,
 ) -> Option<(usize, usize)> {
     /// (first, last, words, paragraphs)
     type Run = (usize, usize, usize, usize);
@@ -199,7 +221,14 @@ fn densest_run(
         runs.push(c);
         breaks_after.push(true);
     }
-    let best = (0..runs.len()).rev().max_by_key(|&k| runs[k].2)?;
+    // Under a known headline the story is the first story-sized run that follows it; a
+    // cookie notice or a teaser column further down can hold more words.
+    let story_sized = |r: &Run| r.3 >= 3 || r.2 >= STORY_WORDS;
+    let first_under = under_headline.and_then(|h| {
+        (0..runs.len())
+            .find(|&k| runs[k].0 > h && runs[k].0 <= h + MAX_HEADER && story_sized(&runs[k]))
+    });
+    let best = first_under.or_else(|| (0..runs.len()).rev().max_by_key(|&k| runs[k].2))?;
     let (first, mut last) = (runs[best].0, runs[best].1);
     for k in best + 1..runs.len() {
         let bridged = !breaks_after[k - 1] && runs[k].0 - last <= MAX_BRIDGE && runs[k].3 >= 2;
@@ -443,7 +472,7 @@ mod tests {
 
     fn roles_of(lines: &[&str]) -> Vec<Role> {
         let texts: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
-        assign_roles(&texts)
+        assign_roles(&texts, None)
     }
 
     const P1: &str =
