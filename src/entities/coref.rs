@@ -128,19 +128,18 @@ pub fn group(_blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<M
         assigned[k] = target;
     }
 
-    // "the Orioles" after (or before) "the Baltimore Orioles": a one-word organisation joins
-    // the one organisation whose name ends with it.
+    // "the Orioles" after (or before) "the Baltimore Orioles", "the News" for "The Detroit
+    // News": a one-word organisation joins the one organisation or outlet whose name ends
+    // with it.
+    let body_like = |t: EntityType| matches!(t, EntityType::Org | EntityType::Media);
     for e in 0..entities.len() {
         let name = &entities[e].name;
-        if entities[e].etype != EntityType::Org
-            || entities[e].known_id.is_some()
-            || name.contains(' ')
-        {
+        if !body_like(entities[e].etype) || entities[e].known_id.is_some() || name.contains(' ') {
             continue;
         }
         let longer: Vec<usize> = (0..entities.len())
             .filter(|&f| {
-                entities[f].etype == EntityType::Org
+                body_like(entities[f].etype)
                     && entities[f].name.contains(' ')
                     && entities[f].name.rsplit(' ').next() == Some(name.as_str())
             })

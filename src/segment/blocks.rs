@@ -82,9 +82,18 @@ fn ends_open_sentence(text: &str) -> Option<bool> {
     }
     let last = t.rsplit(' ').next().unwrap_or(t);
     let lowered = last.to_lowercase();
+    let lex = crate::lexicon::get();
+    // "... Povich told" / "Entertainment Tonight": a past-tense speech verb wants its
+    // audience or object next, as a function word wants its phrase. Headlines say "says"
+    // and end in nouns like "report", so neither joins.
+    let past = lowered.ends_with("ed") || matches!(lowered.as_str(), "said" | "told" | "wrote");
+    let reporting = past
+        && lex
+            .reporting_verb(&lowered)
+            .is_some_and(|v| v.class == "speech");
     Some(
         last.chars().next().is_some_and(char::is_lowercase)
-            && crate::lexicon::get().is_function_word(&lowered)
+            && (lex.is_function_word(&lowered) || reporting)
             && !matches!(
                 lowered.as_str(),
                 "more" | "here" | "now" | "all" | "up" | "out"
@@ -165,10 +174,14 @@ mod tests {
         );
         assert_eq!(b.len(), 1);
         assert!(b[0].ends_with("the Antonio Guterres, on Friday."));
+        let b = split_blocks("The host of the long-running talk show later told\n\nEntertainment Tonight\n\nthat he loved it.");
+        assert_eq!(b.len(), 1);
     }
 
     #[test]
     fn headlines_and_menus_are_not_joined() {
+        let b = split_blocks("Officials pressured not to certify the vote – report\n\nRecording shows the call, paper says");
+        assert_eq!(b.len(), 2);
         let b = split_blocks(
             "Ministers Meet in Geneva\n\nThe minister said on Tuesday that talks resume.",
         );
