@@ -46,6 +46,10 @@ static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:\s*[^.]{2,80}$|[(\[][^()\[\]]*(?:getty images|via [^()\[\]]+|photo|reuters|afp|/ap|ap/|epa|shutterstock|sputnik|xinhua|bloomberg|tass|pool|anadolu)[^()\[\]]*[)\]]\s*$|\b(?:featured image|file photo|file image|stock photo)\s*$)").unwrap()
 });
+/// "Sam Whitney/The New York Times", "(Jane Doe / Reuters)": a photographer and an agency.
+static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?\p{Lu}\p{Ll}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s*/\s*(?:The\s+)?\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,4}\)?$").unwrap()
+});
 static REFERENCE_ENTRY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]|\^)\s+\S").unwrap());
 static REFERENCE_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,7 +85,7 @@ pub fn measure(text: &str) -> Features {
     let cap_ratio = capitalised_share(&words);
     let lower = text.to_lowercase();
     let reference_entry = REFERENCE_ENTRY.is_match(text) && REFERENCE_SHAPE.is_match(text);
-    let credit = n <= 25 && CREDIT_ONLY.is_match(text);
+    let credit = n <= 25 && (CREDIT_ONLY.is_match(text) || (n <= 8 && SLASH_CREDIT.is_match(text)));
     let caption = !credit && TRAILING_CREDIT.is_match(text);
     let name_line = is_name_line(&words);
     Features {
@@ -260,6 +264,10 @@ mod tests {
         );
         assert!(measure("Leaders shake hands before talks. Photo: Reuters").caption);
         assert!(measure("Two envoys speak before the council meeting [Jane Doe/AP]").caption);
+        assert!(measure("Sam Whitney/The New York Times").credit);
+        assert!(measure("(Dania Maxwell / Los Angeles Times)").credit);
+        assert!(!measure("Ministers Meet in Geneva").credit);
+        assert!(!measure("EU/EEA Regulatory Notice").credit);
     }
 
     #[test]

@@ -111,7 +111,16 @@ pub fn assign_roles(texts: &[String], headline: Option<&str>) -> Vec<Role> {
 /// browser-tab title (`Headline | Site`) among the first lines, in page order.
 fn page_headline(texts: &[String]) -> Option<Vec<usize>> {
     texts.iter().take(3).enumerate().find_map(|(i, t)| {
-        let (head, _) = split_page_title(t)?;
+        // A tab title without the site's name is the headline itself, printed again below.
+        let head = match split_page_title(t) {
+            Some((head, _)) => head,
+            // Only a headline-sized line that is no sentence of prose.
+            None if t.split_whitespace().count() <= 25 && !measure(t).prose => t.as_str(),
+            None => return None,
+        };
+        if head.split_whitespace().count() < 3 {
+            return None;
+        }
         blocks_printing(texts, head, i + 1)
     })
 }
@@ -270,6 +279,7 @@ fn label_header(
     let headline_shaped = |i: usize| {
         let f = &feats[i];
         (3..=30).contains(&f.words)
+            && !texts[i].starts_with('(')
             && !texts[i].trim_end().ends_with(['.', ',', ';', ':'])
             && !f.nav
             && !f.related
