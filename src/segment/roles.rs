@@ -301,8 +301,12 @@ fn label_header(
         if f.words >= 4 && repeated(i) {
             s += 3.0;
         }
-        if i + 4 >= start {
-            s += 0.3;
+        // The headline stands just above its story: bylines, dates and a picture between.
+        let distance = start.saturating_sub(i) as f32;
+        s += 1.5 * (1.0 - distance / 15.0).max(0.0);
+        // A line all in capitals is a section banner or slogan more often than a headline.
+        if !texts[i].chars().any(char::is_lowercase) {
+            s -= 1.0;
         }
         s
     };
