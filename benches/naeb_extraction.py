@@ -6,7 +6,8 @@
 whole-page text (BeautifulSoup `get_text`), the messy dump newsframe's text path is built for,
 while trafilatura still gets the HTML. Reports title exact-match rate, mean body word-4-gram F1
 (the ScrapingHub measure) and pages per second, each tool timed on the same pages in one run.
-Needs `pip install trafilatura beautifulsoup4 lxml` (benchmark-only dependencies).
+Needs `pip install trafilatura lxml_html_clean beautifulsoup4 lxml` (benchmark-only dependencies;
+`lxml_html_clean` because lxml 6 no longer bundles the cleaner trafilatura imports).
 """
 
 from __future__ import annotations
