@@ -64,6 +64,9 @@ pub struct Lexicons {
     pub org_suffixes: HashSet<String>,
     /// Last words of newspaper and broadcaster names ("... News", "... Herald").
     pub nameplate_heads: HashSet<String>,
+    /// Last words of street, building and landform names ("... Street", "... Gardens") ->
+    /// whether the word is also a common surname ("Lane", "Bay").
+    pub location_heads: HashMap<String, bool>,
     /// Unnamed-source phrases (lower case) -> `anonymous` or `official`.
     pub anonymous_sources: Vec<(String, String)>,
     outlet_index: HashMap<String, usize>,
@@ -146,6 +149,9 @@ impl Lexicons {
                 .collect(),
             nameplate_heads: rows(include_str!("../lexicons/nameplate_heads.txt"))
                 .map(|r| r[0].to_string())
+                .collect(),
+            location_heads: rows(include_str!("../lexicons/location_heads.txt"))
+                .map(|r| (r[0].to_string(), r.get(1) == Some(&"surname")))
                 .collect(),
             anonymous_sources: rows(include_str!("../lexicons/anonymous_sources.tsv"))
                 .map(|r| {

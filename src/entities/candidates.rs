@@ -281,7 +281,9 @@ fn in_prose(
                 let verdict = typing::classify(&body_words, None, false);
                 if matches!(
                     verdict,
-                    Verdict::Typed(EntityType::Org | EntityType::Event | EntityType::Media)
+                    Verdict::Typed(
+                        EntityType::Org | EntityType::Event | EntityType::Media | EntityType::Loc
+                    )
                 ) && body_words.len() >= 2
                 {
                     let Verdict::Typed(t) = verdict else {
@@ -356,7 +358,7 @@ fn looks_like_person(text: &str, toks: &[Token], first: usize, last: usize) -> b
     let (role, body) = peel_title(text, toks, first, last);
     let Some(b) = body else { return false };
     let words: Vec<&str> = toks[b..=last].iter().map(|t| t.text(text)).collect();
-    if words.len() < 2 || words.len() > 4 {
+    if words.len() < 2 || words.len() > 4 || typing::is_location_name(&words) {
         return false;
     }
     let titled = role.as_deref().is_some_and(typing::is_person_title)

@@ -95,6 +95,19 @@ pub fn names_a_group(last: &str) -> bool {
         || (last.ends_with('s') && !last.ends_with("ss") && !lexicon::get().is_surname(last))
 }
 
+/// "Elizabeth Street", "Carlton Gardens", "Royal Exhibition Building": a place by its head
+/// word; "Nathan Lane" stays a name, as the head is also a surname after a given name.
+pub fn is_location_name(words: &[&str]) -> bool {
+    let lex = lexicon::get();
+    let n = words.len();
+    let Some(&also_surname) = lex.location_heads.get(words[n - 1]) else {
+        return false;
+    };
+    n >= 2
+        && !lex.is_function_word(words[0])
+        && !(also_surname && n == 2 && lex.is_given_name(words[0]))
+}
+
 /// Types a run of capitalised words (`words`, as written, possessive cut).
 pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
     let lex = lexicon::get();
@@ -110,6 +123,10 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
     }
     if n >= 2 && lex.org_suffixes.contains(last) {
         return Verdict::Typed(EntityType::Org);
+    }
+    // "Elizabeth Street", "Carlton Gardens": places named after people are still places.
+    if is_location_name(words) {
+        return Verdict::Typed(EntityType::Loc);
     }
     // "Bank of England", "Department of Justice": an organisation head before "of".
     if n >= 3
@@ -178,6 +195,27 @@ mod tests {
         assert_eq!(
             classify(&["World", "War", "Two"], None, false),
             Verdict::Typed(EntityType::Event)
+        );
+    }
+
+    #[test]
+    fn streets_and_buildings_are_places() {
+        assert_eq!(
+            classify(&["Elizabeth", "Street"], None, false),
+            Verdict::Typed(EntityType::Loc)
+        );
+        assert_eq!(
+            classify(&["Royal", "Exhibition", "Building"], None, false),
+            Verdict::Typed(EntityType::Loc)
+        );
+        assert_eq!(classify(&["Street"], None, false), Verdict::Unknown);
+        assert_eq!(
+            classify(&["Nathan", "Lane"], None, false),
+            Verdict::Typed(EntityType::Person)
+        );
+        assert_eq!(
+            classify(&["Drury", "Lane"], None, false),
+            Verdict::Typed(EntityType::Loc)
         );
     }
 
