@@ -333,6 +333,7 @@ impl<'a> Speakers<'a> {
             .or_else(|| {
                 named(&|t| matches!(t, EntityType::Org | EntityType::Media | EntityType::Gpe))
             })
+            .or_else(|| self.organisation_description(clause))
             .or_else(|| {
                 let (i, n) = title_description(clause)?;
                 let last = &clause[i + n - 1];
@@ -400,6 +401,33 @@ impl<'a> Speakers<'a> {
             }
         }
         None
+    }
+
+    /// "the zoo said", "the ministry said": a lower-case head noun after "the" that ends the
+    /// name of an organisation or outlet of the article stands for it.
+    fn organisation_description(&self, clause: &[Word]) -> Option<Speaker> {
+        clause.windows(2).find_map(|pair| {
+            let (the, noun) = (&pair[0], &pair[1]);
+            if !the.text.eq_ignore_ascii_case("the")
+                || noun.text.len() < 3
+                || !noun.text.chars().all(char::is_lowercase)
+            {
+                return None;
+            }
+            let entity = self.entities.iter().position(|e| {
+                matches!(e.etype, EntityType::Org | EntityType::Media)
+                    && e.name.contains(' ')
+                    && e.name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|head| head.eq_ignore_ascii_case(noun.text))
+            })?;
+            Some(Speaker {
+                text: format!("{} {}", the.text, noun.text),
+                entity: Some(entity),
+                name: None,
+            })
+        })
     }
 
     /// The person a definite title stands for ("the prime minister", "the senator"): the

@@ -63,8 +63,14 @@ fn continues_fragment(prev: &str, next: &str) -> bool {
     }
     // A linked name inside a sentence: only after a comma or a function word, and only in
     // a block long enough to be prose rather than a menu item or a headline.
+    // A short block qualifies when the piece reads on as a sentence ("McDaniel is from" /
+    // "Michigan and was also on the call"), which no Title Case headline does.
+    let reads_on = next
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| w.starts_with(char::is_lowercase));
     first.is_uppercase()
-        && prev.split_whitespace().count() >= 8
+        && (prev.split_whitespace().count() >= 8 || (reads_on && prev.contains(' ')))
         && ends_open_sentence(prev) == Some(true)
 }
 
@@ -93,17 +99,23 @@ fn ends_open_sentence(text: &str) -> Option<bool> {
             .is_some_and(|v| v.class == "speech");
     Some(
         last.chars().next().is_some_and(char::is_lowercase)
-            && (lex.is_function_word(&lowered) || reporting)
-            && !matches!(
-                lowered.as_str(),
-                "more" | "here" | "now" | "all" | "up" | "out"
-            ),
+            && (DANGLING.contains(&lowered.as_str()) || reporting),
     )
 }
 
 fn ends_sentence_mark(text: &str) -> bool {
     text.trim_end().ends_with(['.', '!', '?', '”', '"'])
 }
+
+/// Closed-class words no sentence, headline or menu item ends on: articles, prepositions,
+/// conjunctions, auxiliaries and possessive determiners ("Connect with us" may end on "us").
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto",
+    "about", "between", "among", "against", "during", "than", "via", "per", "and", "or", "but",
+    "nor", "as", "that", "whose", "which", "who", "whom", "is", "are", "was", "were", "be", "been",
+    "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "its",
+    "their", "his", "our", "your", "my", "this", "these", "those", "such",
+];
 
 /// Punctuation that closes what came before: `,` `.` `”` and the like start no paragraph.
 fn glues_left(line: &str) -> bool {
@@ -174,12 +186,19 @@ mod tests {
         );
         assert_eq!(b.len(), 1);
         assert!(b[0].ends_with("the Antonio Guterres, on Friday."));
+        let b = split_blocks("McDaniel is from\n\nMichigan and was also on the call.");
+        assert_eq!(
+            b,
+            vec!["McDaniel is from Michigan and was also on the call."]
+        );
         let b = split_blocks("The host of the long-running talk show later told\n\nEntertainment Tonight\n\nthat he loved it.");
         assert_eq!(b.len(), 1);
     }
 
     #[test]
     fn headlines_and_menus_are_not_joined() {
+        let b = split_blocks("Connect with us\n\nChina and Russia Strengthen Ties");
+        assert_eq!(b.len(), 2);
         let b = split_blocks("Officials pressured not to certify the vote – report\n\nRecording shows the call, paper says");
         assert_eq!(b.len(), 2);
         let b = split_blocks(
