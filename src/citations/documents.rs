@@ -20,7 +20,7 @@ use crate::model::{Citation, CitationKind, Entity, EntityType, Mention, Span};
 /// Document citations in body sentences, in order.
 pub fn find(sentences: &[Sentence], entities: &[Entity], mentions: &[Mention]) -> Vec<Citation> {
     let mut out = Vec::new();
-    for s in sentences {
+    for (k, s) in sentences.iter().enumerate() {
         let here: Vec<&Mention> = mentions
             .iter()
             .filter(|m| {
@@ -65,8 +65,61 @@ pub fn find(sentences: &[Sentence], entities: &[Entity], mentions: &[Mention]) -
             i = j;
         }
         out.extend(definite_descriptions(s, entities, mentions));
+        if let Some(prev) = k.checked_sub(1).map(|p| &sentences[p]) {
+            out.extend(pronoun_subject(s, prev, entities, mentions));
+        }
     }
     out
+}
+
+fn s_text_between<'a>(s: &Sentence<'a>, from: usize, to: usize) -> &'a str {
+    s.text.get(from..to).unwrap_or("")
+}
+
+/// "It said the plan could mean ...": a sentence opening on "It" or "They" with a statement
+/// stands for the institution named first in the sentence before (same or previous paragraph).
+fn pronoun_subject(
+    s: &Sentence,
+    prev: &Sentence,
+    entities: &[Entity],
+    mentions: &[Mention],
+) -> Option<Citation> {
+    let w = &s.words;
+    if !matches!(w.first()?.text, "It" | "They") || !states(w, 1) || prev.block + 1 < s.block {
+        return None;
+    }
+    let mut named = mentions.iter().filter(|m| {
+        m.span.block == prev.block
+            && prev.range.start <= m.span.start
+            && m.span.end <= prev.range.end
+            && matches!(m.etype, EntityType::Org | EntityType::Gpe)
+            && crate::lexicon::get().outlet(&m.name).is_none()
+    });
+    // The first institution named is the sentence's topic ("researchers at the Migration
+    // Observatory at Oxford University"), unless a second is coordinated with it.
+    let first = named.next()?;
+    if named.next().is_some_and(|second| {
+        second.entity != first.entity
+            && matches!(
+                s_text_between(prev, first.span.end, second.span.start).trim(),
+                "and" | "or" | "&"
+            )
+    }) {
+        return None;
+    }
+    let mut c = Subject {
+        source: entities
+            .get(first.entity)
+            .map_or(first.name.clone(), |e| e.name.clone()),
+        entity: Some(first.entity),
+        start: w[0].range.start,
+        end: w[0].range.end,
+        first: 0,
+        after: 1,
+    }
+    .citation(s);
+    c.source_entity = Some(first.entity);
+    Some(c)
 }
 
 /// Verbs that report an utterance itself (Levin 1993, 37.7 "say verbs", with the common
@@ -461,6 +514,29 @@ mod tests {
             documents_in(
                 "A cub was born at the Lagos City Zoo. Visitors to the zoo said it was cute.",
                 &zoo
+            ),
+            []
+        );
+    }
+
+    #[test]
+    fn it_after_the_one_institution_just_named() {
+        let obs = [(EntityType::Org, "Migration Observatory")];
+        assert_eq!(
+            documents_in(
+                "The plan was criticised by researchers at the Migration Observatory. It said the plan could hurt families.",
+                &obs
+            ),
+            [pair("Migration Observatory", "It")]
+        );
+        let two = [
+            (EntityType::Org, "Migration Observatory"),
+            (EntityType::Gpe, "France"),
+        ];
+        assert_eq!(
+            documents_in(
+                "The Migration Observatory and France disagreed. It said the plan could hurt families.",
+                &two
             ),
             []
         );
