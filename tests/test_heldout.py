@@ -23,13 +23,13 @@ THRESHOLDS = {
     "articles_found": 1.0,
     "article_fields": 0.85,
     "body_boundaries": 0.93,
-    "entity_f1": 0.77,
-    "entity_typed_f1": 0.71,
+    "entity_f1": 0.78,
+    "entity_typed_f1": 0.75,
     "alias_resolution": 0.78,
     "quote_f1": 0.94,
     "quote_kind_acc": 0.84,
-    "quote_speaker_acc": 0.72,
-    "citation_f1": 0.71,
+    "quote_speaker_acc": 0.78,
+    "citation_f1": 0.73,
 }
 
 
