@@ -27,7 +27,7 @@ THRESHOLDS = {
     "entity_typed_f1": 0.75,
     "alias_resolution": 0.78,
     "quote_f1": 0.94,
-    "quote_kind_acc": 0.84,
+    "quote_kind_acc": 0.87,
     "quote_speaker_acc": 0.78,
     "citation_f1": 0.73,
 }

@@ -57,14 +57,16 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Whether the word ending at the point is an abbreviation that does not end a sentence.
-fn is_abbreviation(before: &str, _next: Option<char>) -> bool {
+fn is_abbreviation(before: &str, next: Option<char>) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
         .next()
         .unwrap_or("");
     let lower = word.to_lowercase();
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
-        return true; // an initial: "J. Smith"
+        // An initial runs on into a name ("J. Smith"); before a quotation it ended a
+        // sentence ("posted on X. “Our thoughts ...”").
+        return !next.is_some_and(|n| matches!(n, '“' | '"' | '«'));
     }
     if matches!(lower.as_str(), "u.s" | "u.k" | "u.n" | "e.u") {
         // "U.S. officials" runs on; "in the U.S. The next" is rare and ambiguous: keep joined.
@@ -102,6 +104,21 @@ mod tests {
         assert_eq!(
             split("“We agree,” he said. “It works.”"),
             vec!["“We agree,” he said.", "“It works.”"]
+        );
+    }
+
+    #[test]
+    fn an_initial_before_a_quotation_ends_the_sentence() {
+        assert_eq!(
+            split("The club posted on X. “Our thoughts are with his family.”"),
+            [
+                "The club posted on X.",
+                "“Our thoughts are with his family.”"
+            ]
+        );
+        assert_eq!(
+            split("It was J. Smith who spoke."),
+            ["It was J. Smith who spoke."]
         );
     }
 }
