@@ -232,6 +232,20 @@ pub struct Entity {
     pub country: Option<String>,
 }
 
+impl Entity {
+    /// Whether a lower-case head noun can stand for this entity: its name has two words or
+    /// more and ends with the noun ("the zoo" for Denver Zoo, "the ministry" for Foreign
+    /// Ministry).
+    pub fn ends_with_head(&self, noun: &str) -> bool {
+        self.name.contains(' ')
+            && self
+                .name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|head| head.eq_ignore_ascii_case(noun))
+    }
+}
+
 /// Everything parsed from one input.
 #[derive(Debug, Clone)]
 pub struct ParsedArticle {

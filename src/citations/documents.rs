@@ -72,10 +72,6 @@ pub fn find(sentences: &[Sentence], entities: &[Entity], mentions: &[Mention]) -
     out
 }
 
-fn s_text_between<'a>(s: &Sentence<'a>, from: usize, to: usize) -> &'a str {
-    s.text.get(from..to).unwrap_or("")
-}
-
 /// "It said the plan could mean ...": a sentence opening on "It" or "They" with a statement
 /// stands for the institution named first in the sentence before (same or previous paragraph).
 fn pronoun_subject(
@@ -101,13 +97,15 @@ fn pronoun_subject(
     if named.next().is_some_and(|second| {
         second.entity != first.entity
             && matches!(
-                s_text_between(prev, first.span.end, second.span.start).trim(),
-                "and" | "or" | "&"
+                prev.text
+                    .get(first.span.end..second.span.start)
+                    .map(str::trim),
+                Some("and" | "or" | "&")
             )
     }) {
         return None;
     }
-    let mut c = Subject {
+    let c = Subject {
         source: entities
             .get(first.entity)
             .map_or(first.name.clone(), |e| e.name.clone()),
@@ -118,7 +116,6 @@ fn pronoun_subject(
         after: 1,
     }
     .citation(s);
-    c.source_entity = Some(first.entity);
     Some(c)
 }
 
@@ -177,13 +174,9 @@ fn definite_descriptions(s: &Sentence, entities: &[Entity], mentions: &[Mention]
             .filter(|m| m.span.block < s.block || (m.span.block == s.block && m.span.end <= pos))
             .filter(|m| m.etype == EntityType::Org)
             .rfind(|m| {
-                entities.get(m.entity).is_some_and(|e| {
-                    e.name.split_whitespace().count() >= 2
-                        && e.name
-                            .rsplit(' ')
-                            .next()
-                            .is_some_and(|head| head.eq_ignore_ascii_case(noun))
-                })
+                entities
+                    .get(m.entity)
+                    .is_some_and(|e| e.ends_with_head(noun))
             });
         if let Some(m) = antecedent {
             let start = w[k - 1].range.start;

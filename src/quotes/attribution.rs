@@ -122,19 +122,6 @@ fn title_description(words: &[Word]) -> Option<(usize, usize)> {
     })
 }
 
-/// Sorted, disjoint ranges covering the same positions (nested quotes overlap).
-fn union_of(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| r.start);
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
-}
-
 /// Sentences a pronoun's antecedent is looked for in.
 const MAX_ANTECEDENT_SENTENCES: usize = 8;
 
@@ -265,7 +252,7 @@ impl<'a> Speakers<'a> {
             entities,
             by_block,
             sentences,
-            masks: masks.into_iter().map(union_of).collect(),
+            masks: masks.into_iter().map(super::words::disjoint).collect(),
         }
     }
 
@@ -290,11 +277,7 @@ impl<'a> Speakers<'a> {
     }
 
     fn is_masked(&self, block: usize, pos: usize) -> bool {
-        // Masks are sorted and disjoint (see `union_of`): the one starting last at or before
-        // `pos` is the only candidate.
-        let masks = &self.masks[block];
-        let k = masks.partition_point(|r| r.start <= pos);
-        k > 0 && masks[k - 1].contains(&pos)
+        super::words::is_masked(&self.masks[block], pos)
     }
 
     fn etype(&self, m: &Mention) -> EntityType {
@@ -416,11 +399,7 @@ impl<'a> Speakers<'a> {
             }
             let entity = self.entities.iter().position(|e| {
                 matches!(e.etype, EntityType::Org | EntityType::Media)
-                    && e.name.contains(' ')
-                    && e.name
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|head| head.eq_ignore_ascii_case(noun.text))
+                    && e.ends_with_head(noun.text)
             })?;
             Some(Speaker {
                 text: format!("{} {}", the.text, noun.text),

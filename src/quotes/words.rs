@@ -35,32 +35,31 @@ impl Word<'_> {
 
 const MARKS: &[char] = &['“', '”', '"', '‘', '’', '\'', '«', '»', '„', '‟', '‚', '‛'];
 
+/// Sorted, disjoint ranges covering the same positions (nested quotes overlap): the form
+/// `words` expects its masks in.
+pub fn disjoint(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Whether `pos` lies inside one of `masked` (sorted and disjoint, see `disjoint`).
+pub fn is_masked(masked: &[Range<usize>], pos: usize) -> bool {
+    let k = masked.partition_point(|m| m.start <= pos);
+    k > 0 && masked[k - 1].contains(&pos)
+}
+
 /// Words of `text[range]`, leaving out any word that starts inside a `masked` range.
 ///
-/// Masks are the insides of a block's quotes; a page of script code can have thousands, so
-/// they are looked up by binary search over the starts (sorted here if a caller did not).
+/// Masks are the insides of a block's quotes, sorted and disjoint (`disjoint`); a page of
+/// script code can have thousands, so they are binary-searched.
 pub fn words<'a>(text: &'a str, range: Range<usize>, masked: &[Range<usize>]) -> Vec<Word<'a>> {
-    let sorted;
-    let masked = if masked.windows(2).all(|w| w[0].start <= w[1].start) {
-        masked
-    } else {
-        let mut m = masked.to_vec();
-        m.sort_by_key(|r| r.start);
-        sorted = m;
-        &sorted[..]
-    };
-    // Longest mask so far, so a long mask that starts early is not missed.
-    let reach: Vec<usize> = masked
-        .iter()
-        .scan(0usize, |r, m| {
-            *r = (*r).max(m.end);
-            Some(*r)
-        })
-        .collect();
-    let is_masked = |pos: usize| {
-        let k = masked.partition_point(|m| m.start <= pos);
-        k > 0 && reach[k - 1] > pos
-    };
     let mut out = Vec::new();
     let slice = &text[range.clone()];
     let chars: Vec<(usize, char)> = slice.char_indices().collect();
@@ -92,7 +91,7 @@ pub fn words<'a>(text: &'a str, range: Range<usize>, masked: &[Range<usize>]) ->
                 continue;
             }
         }
-        if is_masked(start) {
+        if is_masked(masked, start) {
             continue;
         }
         out.push(Word {
