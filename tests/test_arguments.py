@@ -145,3 +145,17 @@ def test_from_frame_takes_a_pandas_frame() -> None:
     pd = pytest.importorskip("pandas")
     corpus = nf.from_frame(pd.DataFrame({"text": [ARTICLE], "doc": ["p1"]}), id="doc")
     assert corpus.articles["article_id"].to_list() == ["p1"]
+
+
+def test_corpus_constructor_checks_its_frames(sample: nf.Corpus) -> None:
+    with pytest.raises(TypeError, match=r"Corpus\(\): frames must be a dict"):
+        nf.Corpus([1, 2])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"missing: \['errors'\]"):
+        nf.Corpus({n: f for n, f in sample.frames().items() if n != "errors"})
+    with pytest.raises(TypeError, match=r"frames\['errors'\] must be a polars DataFrame"):
+        nf.Corpus({**sample.frames(), "errors": "x"})  # type: ignore[dict-item]
+
+
+def test_write_checks_its_directory(sample: nf.Corpus) -> None:
+    with pytest.raises(TypeError, match=r"Corpus.write_parquet\(\): directory must be a folder path"):
+        sample.write_parquet(None)  # type: ignore[arg-type]

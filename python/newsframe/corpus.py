@@ -26,10 +26,15 @@ class Corpus:
 
     __slots__ = ("_frames",)
 
-    def __init__(self, frames: dict[str, pl.DataFrame]) -> None:
+    def __init__(self, frames: Mapping[str, pl.DataFrame]) -> None:
+        if not isinstance(frames, Mapping):
+            check.fail_type("Corpus", "frames", f"a dict of polars DataFrames named {list(FRAME_NAMES)}", frames)
         missing = [n for n in FRAME_NAMES if n not in frames]
         if missing:
-            raise ValueError(f"a Corpus needs every frame; missing: {missing}")
+            raise ValueError(f"Corpus(): frames must hold every frame of {list(FRAME_NAMES)}; missing: {missing}")
+        wrong = [n for n in FRAME_NAMES if not isinstance(frames[n], pl.DataFrame)]
+        if wrong:
+            check.fail_type("Corpus", f"frames[{wrong[0]!r}]", "a polars DataFrame", frames[wrong[0]])
         self._frames = {n: frames[n] for n in FRAME_NAMES}
 
     @classmethod
