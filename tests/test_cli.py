@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,13 @@ def test_help_documents_exit_statuses_and_bad_arguments_exit_one() -> None:
     assert run("parse").returncode == 1
     assert run("parse", "x", "--out", "y", "--format", "xml").returncode == 1
     assert run().returncode == 1
+
+
+def test_non_utf8_file_name_is_parsed_with_a_warning(tmp_path: Path) -> None:
+    folder = inputs(tmp_path / "in")
+    with open(os.fsencode(folder) + b"/caf\xe9.txt", "w") as f:
+        f.write(ARTICLE)
+    r = run("parse", str(folder), "--out", str(tmp_path / "out"))
+    assert r.returncode == 0, r.stderr
+    assert "newsframe: warning: 1 file name is not valid UTF-8" in r.stderr
+    assert pl.read_parquet(tmp_path / "out" / "articles.parquet")["article_id"].to_list() == ["caf\ufffd.txt", "good00.txt"]

@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 import tempfile
+import warnings
 from pathlib import Path
 from typing import NoReturn, Sequence
 
@@ -124,9 +125,14 @@ def _parse(args: argparse.Namespace) -> int:
         return USAGE
     options = {} if args.max_bytes is None else {"max_bytes": args.max_bytes}
     try:
-        corpus = read(args.inputs, format=args.input_format, entities=args.entities,
-                      exclude=[args.out], strict=args.strict,
-                      progress=False if args.quiet else None, **options)
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            corpus = read(args.inputs, format=args.input_format, entities=args.entities,
+                          exclude=[args.out], strict=args.strict,
+                          progress=False if args.quiet else None, **options)
+        if not args.quiet:
+            for w in said:
+                _say(f"warning: {str(w.message).removeprefix('newsframe: ')}")
     except InputError as e:
         _say(f"stopped at the first failed input (--strict): {e}")
         return SOME_FAILED

@@ -21,7 +21,8 @@ class Corpus:
     Frames join on ``article_id``; spans (``paragraph_id``, ``start``, ``end``) index into
     ``paragraphs.text`` in code points, so ``text[start:end]`` is the span as written.
     Entities join quotes on ``entity_id`` = ``speaker_entity_id`` and citations on
-    ``source_entity_id``.
+    ``source_entity_id``. Every column's dtype and meaning: ``nf.columns("quotes")`` (the
+    package's copy of ``docs/frames.md``).
     """
 
     __slots__ = ("_frames",)

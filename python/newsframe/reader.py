@@ -170,8 +170,9 @@ def read(
     _run(builder, _chunks(items), add, len(items), progress, "reading")
     corpus = Corpus._from_tables(builder.finish())
     if found.renamed:
-        warnings.warn(f"newsframe: {len(found.renamed)} file names are not valid UTF-8; "
-                      "their ids show U+FFFD for the bytes that are not", stacklevel=2)
+        n = len(found.renamed)
+        warnings.warn(f"newsframe: {n} file name{'s are' if n != 1 else ' is'} not valid UTF-8; "
+                      "ids show U+FFFD for the bytes that are not", stacklevel=2)
     return _with_warnings(corpus, dict.fromkeys(found.renamed, _RENAMED))
 
 
