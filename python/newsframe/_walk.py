@@ -121,7 +121,8 @@ class _Walk:
         base = os.path.basename(os.path.normpath(text)) or text
         if self.classify(text, base) == "dir":
             if self._key(text) in self._exclude:
-                raise ValueError(f"newsframe: {_clean(text)!r} is an excluded folder (--out, or read(exclude=...)): nothing to read")
+                raise ValueError(f"newsframe: {_clean(text)!r} is an excluded folder "
+                                 "(--out, or read(exclude=...)): nothing to read")
             before = len(self._files) + len(self.inputs.problems)
             self.folder(text, "", frozenset())
             if len(self._files) + len(self.inputs.problems) == before:

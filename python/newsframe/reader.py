@@ -284,8 +284,8 @@ def from_frame(
         ValueError: a named column is missing, or ids are null or repeated.
     """
     lf = _as_lazy(df)
-    columns = lf.collect_schema().names()
     schema = lf.collect_schema()
+    columns = schema.names()
     named = {"text": text, "id": id, "title": title, "url": url, "published": published, "outlet": outlet}
     if text is None:
         check.fail_type("from_frame", "text", "a column name (str)", text)
