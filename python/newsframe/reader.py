@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, Union
 import polars as pl
 
 from newsframe import _arguments as check
-from newsframe._dates import to_date
+from newsframe import _dates as dates
 from newsframe._native import CorpusBuilder
 from newsframe._progress import Progress
 from newsframe._walk import walk
@@ -293,6 +293,8 @@ def from_frame(
         check.column("from_frame", arg, col, columns)
     if schema[text] not in (pl.String, pl.Categorical, pl.Null):
         check.fail_type("from_frame", "text", "a String column", f"{text} ({schema[text]})")
+    if published is not None:
+        dates.check_dtype(published, schema[published])
     fmt = check.input_format("from_frame", format)
     check.flag("from_frame", "progress", progress)
     builder = _builder("from_frame", entities, max_bytes)
@@ -347,14 +349,14 @@ def _override(corpus: Corpus, given: pl.DataFrame | None, cols: dict[str, str], 
     if given is None:
         return corpus
     if "published" in cols:
-        dates = to_date(given["__published"])
-        unread = given.filter(dates.is_null() & given["__published"].is_not_null())
+        read_dates = dates.to_date(given["__published"])
+        unread = given.filter(read_dates.is_null() & given["__published"].is_not_null())
         if unread.height:
             warnings.warn(
                 f"from_frame(): {unread.height} values of column {published!r} are not dates newsframe "
                 f"reads (e.g. {unread['__published'][0]!r}); those articles keep the parsed date. "
                 "Use ISO-8601 (2023-01-02) or a Date column.", stacklevel=3)
-        given = given.with_columns(dates.alias("__published"))
+        given = given.with_columns(read_dates.alias("__published"))
     arts = corpus.articles.join(given, on="article_id", how="left")
     arts = arts.with_columns(
         [pl.coalesce(pl.col(f"__{k}").cast(arts[k].dtype), pl.col(k)).alias(k) for k in cols]
