@@ -161,12 +161,13 @@ def read(
     for source, kind, message in found.problems:
         builder.add_error(source, kind, message)
     items = [(aid, source, path, fmt) for aid, source, path in found.files]
-    add = builder.add_files
-    if strict:
-        def add(chunk: list) -> None:
-            builder.add_files(chunk)
-            if builder.n_errors:
-                raise InputError(*Corpus._from_tables(builder.finish()).errors.row(0))
+
+    def add_until_an_error(chunk: list) -> None:
+        builder.add_files(chunk)
+        if builder.n_errors:
+            raise InputError(*Corpus._from_tables(builder.finish()).errors.row(0))
+
+    add = add_until_an_error if strict else builder.add_files
     _run(builder, _chunks(items), add, len(items), progress, "reading")
     corpus = Corpus._from_tables(builder.finish())
     if found.renamed:
