@@ -51,7 +51,7 @@ def _entity_rows(func: str, entities: EntitySpec) -> list[tuple[str, str, list[s
     if isinstance(entities, (str, os.PathLike)):
         if not os.path.isfile(entities):
             raise FileNotFoundError(f"{func}(): entities file {os.fspath(entities)!r} does not exist")
-        entities = pl.read_csv(entities)
+        entities = pl.read_csv(os.fspath(entities))
     if isinstance(entities, pl.DataFrame):
         entities = entities.to_dicts()
     if isinstance(entities, (bytes, Mapping)) or not isinstance(entities, Iterable):
