@@ -46,3 +46,11 @@ def test_the_package_ships_the_docs_page() -> None:
 def test_columns_checks_its_argument() -> None:
     with pytest.raises(ValueError, match=r"columns\(\): frame must be None or one of"):
         nf.columns("article")
+
+
+def test_every_public_name_has_a_docstring() -> None:
+    missing = [n for n in nf.__all__ if n != "__version__" and not isinstance(getattr(nf, n), tuple)
+               and not (getattr(nf, n).__doc__ or "").strip()]
+    missing += [f"Corpus.{n}" for n in dir(nf.Corpus)
+                if not n.startswith("_") and not (getattr(nf.Corpus, n).__doc__ or "").strip()]
+    assert missing == []
