@@ -3,6 +3,7 @@ in order, with its dtype, so the reference cannot drift from the code."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polars as pl
@@ -54,3 +55,16 @@ def test_every_public_name_has_a_docstring() -> None:
     missing += [f"Corpus.{n}" for n in dir(nf.Corpus)
                 if not n.startswith("_") and not (getattr(nf.Corpus, n).__doc__ or "").strip()]
     assert missing == []
+
+
+def test_every_documented_error_kind_is_one_the_core_records() -> None:
+    from newsframe._native import CorpusBuilder
+
+    meaning = nf.columns("errors").filter(pl.col("column") == "kind")["meaning"][0]
+    kinds = re.findall(r"`([a-z_]+)`", meaning)
+    assert {"io", "empty", "too_large", "format", "not_a_file", "symlink_loop"} <= set(kinds)
+    builder = CorpusBuilder()
+    for kind in kinds:
+        builder.add_error("x", kind, "message")
+    with pytest.raises(ValueError, match="unknown error kind"):
+        builder.add_error("x", "no_such_kind", "message")
