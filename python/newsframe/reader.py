@@ -76,28 +76,29 @@ def _builder(func: str, entities: EntitySpec, max_bytes: object) -> CorpusBuilde
 
 
 def _run(
-    builder: CorpusBuilder,
-    batches: Iterable[list],
+    batches: Iterable[tuple[list, int]],
     add: Callable[[list], object],
     total: int,
     progress: bool | None,
     label: str,
 ) -> None:
+    """Feeds each batch to ``add``; a batch is (items, inputs it stands for)."""
     bar = Progress(total, label=label, enabled=progress)
     try:
-        for chunk in batches:
+        for chunk, inputs in batches:
             try:
                 add(chunk)
             except RuntimeError as e:
                 raise ParseError(str(e)) from None
-            bar.advance(len(chunk))
+            bar.advance(inputs)
     finally:
         bar.close()
 
 
-def _chunks(items: list) -> Iterator[list]:
+def _chunks(items: list) -> Iterator[tuple[list, int]]:
     for i in range(0, len(items), _BATCH):
-        yield items[i : i + _BATCH]
+        chunk = items[i : i + _BATCH]
+        yield chunk, len(chunk)
 
 
 def _with_warnings(corpus: Corpus, notes: Mapping[str, str]) -> Corpus:
@@ -168,7 +169,7 @@ def read(
             raise InputError(*Corpus._from_tables(builder.finish()).errors.row(0))
 
     add = add_until_an_error if strict else builder.add_files
-    _run(builder, _chunks(items), add, len(items), progress, "reading")
+    _run(_chunks(items), add, len(items), progress, "reading")
     corpus = Corpus._from_tables(builder.finish())
     if found.renamed:
         n = len(found.renamed)
@@ -218,7 +219,7 @@ def from_texts(
         if replaced:
             fixed[aid] = _SURROGATES
         items.append((aid, aid, text, fmt))
-    _run(builder, _chunks(items), builder.add_texts, len(items), progress, "parsing")
+    _run(_chunks(items), builder.add_texts, len(items), progress, "parsing")
     return _with_warnings(Corpus._from_tables(builder.finish()), fixed)
 
 
@@ -307,7 +308,7 @@ def from_frame(
     seen: set[str] = set()
     row = 0
 
-    def batches() -> Iterator[list]:
+    def batches() -> Iterator[tuple[list, int]]:
         nonlocal row
         for batch in _frame_batches(lf.select(wanted)):
             if id is None:
@@ -336,9 +337,9 @@ def from_frame(
                     builder.add_error(aid, "empty", f"the {text!r} value is null: no text to parse")
                 else:
                     chunk.append((aid, aid, body, fmt))
-            yield chunk
+            yield chunk, batch.height
 
-    _run(builder, batches(), builder.add_texts, total, progress, "parsing")
+    _run(batches(), builder.add_texts, total, progress, "parsing")
     corpus = Corpus._from_tables(builder.finish())
     if not cols:
         return corpus
