@@ -56,6 +56,7 @@ pub struct Lexicons {
     given_names: HashSet<String>,
     surnames: HashSet<String>,
     function_words: HashSet<String>,
+    common_words: HashSet<String>,
     chrome_words: HashSet<String>,
     /// Reporting verb forms (lower case) -> verb.
     pub reporting_verbs: HashMap<String, ReportingVerb>,
@@ -138,6 +139,9 @@ impl Lexicons {
             function_words: rows(include_str!("../lexicons/function_words.txt"))
                 .map(|r| r[0].to_lowercase())
                 .collect(),
+            common_words: rows(include_str!("../lexicons/common_words.txt"))
+                .map(|r| r[0].to_string())
+                .collect(),
             chrome_words: rows(include_str!("../lexicons/chrome_words.txt"))
                 .map(|r| r[0].to_lowercase())
                 .collect(),
@@ -191,6 +195,11 @@ impl Lexicons {
 
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(word)
+    }
+
+    /// Frequent English words mostly written in lower case ("lounge", "panic"), any case.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common_words.contains(&word.to_lowercase())
     }
 
     /// Function words, sentence adverbs, months, weekdays and menu words, any case.

@@ -256,7 +256,7 @@ fn in_prose(
                 _ => break,
             }
         }
-        if looks_like_person(text, toks, name_start, last) {
+        if looks_like_person(text, toks, name_start, last, &found[lo..hi]) {
             let dropped: Vec<usize> = inside
                 .iter()
                 .copied()
@@ -353,7 +353,17 @@ fn in_prose(
 }
 
 /// A run that reads as a person's name once titles and known non-place forms are set aside.
-fn looks_like_person(text: &str, toks: &[Token], first: usize, last: usize) -> bool {
+///
+/// `known` are the known forms inside the run. A place followed by one unknown name word
+/// is a person too ("Salem Bitar", "Orlando Pace"): a town is seldom written right before
+/// an unknown capitalised word, a given name that doubles as a place name often is.
+fn looks_like_person(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    last: usize,
+    known: &[Found],
+) -> bool {
     let lex = lexicon::get();
     let (role, body) = peel_title(text, toks, first, last);
     let Some(b) = body else { return false };
@@ -363,7 +373,16 @@ fn looks_like_person(text: &str, toks: &[Token], first: usize, last: usize) -> b
     }
     let titled = role.as_deref().is_some_and(typing::is_person_title)
         || typing::title_before(&text[..toks[first].start]).is_some();
-    titled || (lex.is_given_name(words[0]) && lex.is_surname(words[words.len() - 1]))
+    let covers = |k: usize| {
+        known
+            .iter()
+            .find(|f| f.start <= toks[k].start && toks[k].end <= f.end)
+    };
+    let place_led = words.len() == 2
+        && covers(b).is_some_and(|f| f.entry.source == Source::Place && f.end == toks[b].end)
+        && covers(last).is_none()
+        && typing::reads_as_personal_name(&words);
+    titled || place_led || (lex.is_given_name(words[0]) && lex.is_surname(words[words.len() - 1]))
 }
 
 /// Peels a leading title off tokens `first..=last`: (title as written, first name token).

@@ -129,6 +129,21 @@ mod tests {
     }
 
     #[test]
+    fn unlisted_names_and_names_that_start_with_a_place_are_people() {
+        let t = typed(&[
+            "The squad includes Gheorghe Hagi and Basarab Panduru this year.",
+            "The ball slipped past goalkeeper Salem Bitar in the last minute.",
+        ]);
+        for name in ["Gheorghe Hagi", "Basarab Panduru", "Salem Bitar"] {
+            assert!(
+                t.contains(&(name.into(), name.into(), "PERSON")),
+                "{name}: {t:?}"
+            );
+        }
+        assert!(!t.iter().any(|x| x.0 == "Salem"), "{t:?}");
+    }
+
+    #[test]
     fn a_club_named_short_is_the_club() {
         let (e, m) = run(&[
             "He joined the Baltimore Orioles in 1996.",
