@@ -63,6 +63,11 @@ pub struct Lexicons {
     /// Title words and phrases -> kind (`person` or `org`).
     pub titles: HashMap<String, String>,
     pub org_suffixes: HashSet<String>,
+    /// Sports nouns written after a team's name (`after`: adjectives may come between;
+    /// `next`: right after it) or before it (`before`).
+    pub team_roles_after: HashSet<String>,
+    pub team_roles_next: HashSet<String>,
+    pub team_roles_before: HashSet<String>,
     /// Last words of newspaper and broadcaster names ("... News", "... Herald").
     pub nameplate_heads: HashSet<String>,
     /// Last words of street, building and landform names ("... Street", "... Gardens") ->
@@ -85,6 +90,13 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn team_roles(side: &str) -> HashSet<String> {
+    rows(include_str!("../lexicons/team_roles.tsv"))
+        .filter(|r| r.get(1) == Some(&side))
+        .map(|r| r[0].to_string())
+        .collect()
 }
 
 fn list(field: Option<&&str>) -> Vec<String> {
@@ -148,6 +160,9 @@ impl Lexicons {
             titles: rows(include_str!("../lexicons/titles.tsv"))
                 .map(|r| (r[0].to_string(), r.get(1).unwrap_or(&"person").to_string()))
                 .collect(),
+            team_roles_after: team_roles("after"),
+            team_roles_next: team_roles("next"),
+            team_roles_before: team_roles("before"),
             org_suffixes: rows(include_str!("../lexicons/org_suffixes.txt"))
                 .map(|r| r[0].to_string())
                 .collect(),

@@ -5,13 +5,15 @@
 //! with sentence-initial words, titles and possessives handled there. `typing` decides what
 //! an unknown run is from evidence (titles, given names, organisation heads, speech verbs);
 //! `coref` joins partial names, surnames and acronyms to their fullest form in the article;
-//! `link` gives corpus-wide ids. Title-case headlines carry no case evidence, so they only
+//! `teams` makes a city used as a club ("Porto striker") an organisation; `link` gives
+//! corpus-wide ids. Title-case headlines carry no case evidence, so they only
 //! get known forms and names already found in the body.
 
 pub mod candidates;
 pub mod coref;
 pub mod gazetteer;
 pub mod link;
+pub mod teams;
 pub mod tokens;
 pub mod typing;
 
@@ -70,7 +72,8 @@ pub struct RawMention {
 /// Article-level entities and their mentions, in reading order.
 pub fn extract(blocks: &[Block], custom: &CustomEntities) -> (Vec<Entity>, Vec<Mention>) {
     let gazetteer = custom.gazetteer();
-    let raw = candidates::find(blocks, gazetteer);
+    let mut raw = candidates::find(blocks, gazetteer);
+    teams::retype(blocks, &mut raw);
     coref::group(blocks, raw)
 }
 
@@ -141,6 +144,22 @@ mod tests {
             );
         }
         assert!(!t.iter().any(|x| x.0 == "Salem"), "{t:?}");
+    }
+
+    #[test]
+    fn a_city_used_as_a_club_is_the_club_throughout() {
+        let t = typed(&[
+            "Portugal called up Porto central defender Joao Pinto on Friday.",
+            "He faces Porto again on Sunday, and joined Turkish club Galatasaray.",
+        ]);
+        let porto: Vec<_> = t.iter().filter(|x| x.0 == "Porto").collect();
+        assert_eq!(porto.len(), 2, "{t:?}");
+        assert!(porto.iter().all(|x| x.2 == "ORG"), "{t:?}");
+        assert!(
+            t.contains(&("Galatasaray".into(), "Galatasaray".into(), "ORG")),
+            "{t:?}"
+        );
+        assert!(t.iter().any(|x| x.0 == "Portugal" && x.2 == "GPE"), "{t:?}");
     }
 
     #[test]
