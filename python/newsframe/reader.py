@@ -106,9 +106,9 @@ def _entity_rows(entities: EntitySpec) -> list[tuple[str, str, list[str]]] | Non
     return rows
 
 
-def _builder(entities: EntitySpec, max_bytes: int) -> CorpusBuilder:
+def _builder(entities: EntitySpec, max_bytes: int, entity_scope: str = "story") -> CorpusBuilder:
     try:
-        return CorpusBuilder(max_bytes=max_bytes, entities=_entity_rows(entities))
+        return CorpusBuilder(max_bytes=max_bytes, entities=_entity_rows(entities), entity_scope=entity_scope)
     except ValueError as e:
         raise NewsframeError(str(e)) from None
 
@@ -134,6 +134,7 @@ def read(
     format: str | None = None,
     entities: EntitySpec = None,
     max_bytes: int = _DEFAULT_MAX_BYTES,
+    entity_scope: str = "story",
     progress: bool | None = None,
 ) -> Corpus:
     """Reads articles from files, folders (recursively) and glob patterns.
@@ -145,6 +146,8 @@ def read(
             a polars frame or CSV path with columns ``name``, ``type`` and optional ``aliases``
             (``|``-separated), or an iterable of such dicts.
         max_bytes: inputs larger than this become ``errors`` rows of kind ``too_large``.
+        entity_scope: ``"story"`` (default) finds entities in the title, subtitle, headings and
+            body; ``"all"`` in every block (captions, bylines, lists, results lines of wire copy).
         progress: show a progress bar on stderr; by default only on a terminal with many inputs.
 
     Raises:
@@ -153,7 +156,7 @@ def read(
     Every input ends up in exactly one of ``corpus.articles`` or ``corpus.errors``.
     """
     files = _expand(paths)
-    builder = _builder(entities, max_bytes)
+    builder = _builder(entities, max_bytes, entity_scope)
     items = [(aid, source, str(path), format) for aid, source, path in files]
     return _run_batches(builder, items, builder.add_files, progress, "reading")
 
@@ -165,6 +168,7 @@ def from_texts(
     format: str | None = None,
     entities: EntitySpec = None,
     max_bytes: int = _DEFAULT_MAX_BYTES,
+    entity_scope: str = "story",
     progress: bool | None = None,
 ) -> Corpus:
     """Parses article texts given as Python strings; ids default to ``"0"``, ``"1"``, ..."""
@@ -176,7 +180,7 @@ def from_texts(
         raise ValueError(f"got {len(texts)} texts but {len(ids)} ids")
     if len(set(ids)) != len(ids):
         raise ValueError("ids must be unique")
-    builder = _builder(entities, max_bytes)
+    builder = _builder(entities, max_bytes, entity_scope)
     items = []
     for aid, text in zip(ids, texts):
         if not isinstance(text, str):
@@ -197,6 +201,7 @@ def from_frame(
     outlet: str | None = None,
     format: str | None = None,
     entities: EntitySpec = None,
+    entity_scope: str = "story",
     progress: bool | None = None,
 ) -> Corpus:
     """Parses a column of article texts; the columns you name override what parsing finds.
@@ -213,7 +218,7 @@ def from_frame(
             raise ValueError(f"column {col!r} is not in the frame (columns: {df.columns})")
     ids = [str(v) for v in df[id].to_list()] if id else [str(i) for i in range(df.height)]
     texts = [v if v is not None else "" for v in df[text].to_list()]
-    corpus = from_texts(texts, ids, format=format, entities=entities, progress=progress)
+    corpus = from_texts(texts, ids, format=format, entities=entities, entity_scope=entity_scope, progress=progress)
     overrides = {"title": title, "source": url, "published": published, "outlet": outlet}
     cols = {k: v for k, v in overrides.items() if v is not None}
     if cols:

@@ -11,7 +11,7 @@
 use super::gazetteer::{Found, Gazetteer, Source};
 use super::tokens::{adjacent, first_at_or_after, tokenize, Token};
 use super::typing::{self, Verdict};
-use super::RawMention;
+use super::{RawMention, Scope};
 use crate::lexicon;
 use crate::model::{Block, EntityType, Role, Span};
 use crate::segment::sentences::{split_sentences, ABBREVIATIONS};
@@ -29,20 +29,23 @@ static INSTITUTION_AFTER_DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^ ((?:foreign|defen[cs]e|finance|interior|justice|health|trade|commerce|economy|education|culture|agriculture|energy|environment|transport|emergencies|industry|labou?r|information) ministry|embassy|consulate|central bank)\b").unwrap()
 });
 
-/// All candidate mentions of an article's story blocks.
-pub fn find(blocks: &[Block], gazetteer: &Gazetteer) -> Vec<RawMention> {
+/// All candidate mentions of an article's story blocks (every block with `Scope::All`).
+pub fn find(blocks: &[Block], gazetteer: &Gazetteer, scope: Scope) -> Vec<RawMention> {
     let story: Vec<(usize, Vec<Token>)> = blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.role.is_story())
+        .filter(|(_, b)| b.role.is_story() || scope == Scope::All)
         .map(|(i, b)| {
             let starts: Vec<usize> = split_sentences(&b.text).iter().map(|r| r.start).collect();
             (i, tokenize(&b.text, &starts))
         })
         .collect();
+    // Title-case headings; other blocks (results lines, lists, captions) are read as prose.
     let headline = |i: usize| {
         let b = &blocks[i];
-        b.role != Role::Body && crate::segment::features::measure(&b.text).cap_ratio >= 0.7
+        b.role != Role::Body
+            && b.role.is_story()
+            && crate::segment::features::measure(&b.text).cap_ratio >= 0.7
     };
     // Words capitalised where case means something: evidence that a sentence-initial word is a name.
     let mut mid_caps: HashSet<&str> = HashSet::new();
@@ -63,8 +66,28 @@ pub fn find(blocks: &[Block], gazetteer: &Gazetteer) -> Vec<RawMention> {
         .filter(|m| m.etype.is_some())
         .map(|m| (m.text.clone(), m.clone()))
         .collect();
+    let capitals = in_capitals(&known);
     for (i, toks) in story.iter().filter(|(i, _)| headline(*i)) {
-        out.extend(in_headline(*i, &blocks[*i].text, toks, gazetteer, &known));
+        let text = &blocks[*i].text;
+        let known = if shouting(text) { &capitals } else { &known };
+        out.extend(in_headline(*i, text, toks, gazetteer, known));
+    }
+    out
+}
+
+/// The body's names as a headline in capitals writes them: "TAKAGI" and "TAKUYA TAKAGI" for
+/// "Takuya Takagi", each carrying the full name so it joins the person.
+fn in_capitals(known: &HashMap<String, RawMention>) -> HashMap<String, RawMention> {
+    let mut out = HashMap::new();
+    for m in known.values() {
+        let mut m = m.clone();
+        m.known_name = m.known_name.or_else(|| Some(m.text.clone()));
+        if m.etype == Some(EntityType::Person) {
+            if let Some((_, last)) = m.text.rsplit_once(' ') {
+                out.insert(last.to_uppercase(), m.clone());
+            }
+        }
+        out.insert(m.text.to_uppercase(), m);
     }
     out
 }
@@ -209,7 +232,11 @@ fn in_prose(
     mid_caps: &HashSet<&str>,
 ) -> Vec<RawMention> {
     let lex = lexicon::get();
-    let mut found = gazetteer.find(text);
+    let mut found = if shouting(text) {
+        gazetteer.find_in_capitals(text)
+    } else {
+        gazetteer.find(text)
+    };
     // A known form that is a function word at a sentence start ("May", "Will") is not a name.
     found.retain(|f| {
         let form = &text[f.start..f.end];
@@ -525,7 +552,12 @@ fn in_headline(
         }
     }
     // Known forms where the body's names are not ("Vladimir" in "Vladimir Putin" stays a name).
-    for f in gazetteer.find(text) {
+    let found = if shouting(text) {
+        gazetteer.find_in_capitals(text)
+    } else {
+        gazetteer.find(text)
+    };
+    for f in found {
         if !covered(f.start, f.end, &out) {
             out.push(known_mention(block, text, &f));
         }

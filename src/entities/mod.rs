@@ -69,10 +69,30 @@ pub struct RawMention {
     pub country: Option<String>,
 }
 
-/// Article-level entities and their mentions, in reading order.
+/// Which blocks entities are looked for in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Title, subtitle, headings and body: the story, what the frames promise by default.
+    #[default]
+    Story,
+    /// Every block, captions, bylines, lists and results lines too (wire copy keeps
+    /// much of its news in lines that are no prose).
+    All,
+}
+
+/// Article-level entities and their mentions in the story blocks, in reading order.
 pub fn extract(blocks: &[Block], custom: &CustomEntities) -> (Vec<Entity>, Vec<Mention>) {
+    extract_in(blocks, custom, Scope::Story)
+}
+
+/// Article-level entities and their mentions in the blocks `scope` names, in reading order.
+pub fn extract_in(
+    blocks: &[Block],
+    custom: &CustomEntities,
+    scope: Scope,
+) -> (Vec<Entity>, Vec<Mention>) {
     let gazetteer = custom.gazetteer();
-    let mut raw = candidates::find(blocks, gazetteer);
+    let mut raw = candidates::find(blocks, gazetteer, scope);
     teams::retype(blocks, &mut raw);
     coref::group(blocks, raw)
 }
