@@ -331,7 +331,7 @@ def main() -> None:
     args = ap.parse_args()
     evaluate(f"CoNLL++ {args.conll.name}", read_conll(args.conll), not args.no_spacy, True, args.errors)
     for path in args.uner:
-        evaluate(f"UNER {path.name}", read_uner(path), not args.no_spacy, True)
+        evaluate(f"UNER {path.name}", read_uner(path), not args.no_spacy, True, args.errors)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,8 @@ pub struct Lexicons {
     /// Title words and phrases -> kind (`person` or `org`).
     pub titles: HashMap<String, String>,
     pub org_suffixes: HashSet<String>,
+    /// Words that open an organisation's name ("PT", "AC", "Real").
+    pub org_prefixes: HashSet<String>,
     /// Sports nouns written after a team's name (`after`: adjectives may come between;
     /// `next`: right after it) or before it (`before`).
     pub team_roles_after: HashSet<String>,
@@ -163,6 +165,9 @@ impl Lexicons {
             team_roles_after: team_roles("after"),
             team_roles_next: team_roles("next"),
             team_roles_before: team_roles("before"),
+            org_prefixes: rows(include_str!("../lexicons/org_prefixes.txt"))
+                .map(|r| r[0].to_string())
+                .collect(),
             org_suffixes: rows(include_str!("../lexicons/org_suffixes.txt"))
                 .map(|r| r[0].to_string())
                 .collect(),

@@ -500,10 +500,37 @@ fn segment(
             Some(EntityType::Org)
         }
         Verdict::Typed(t) => Some(t),
+        // "the NFL", "the ODS said": an acronym nothing knows, after a determiner and not
+        // modifying a noun ("the PSE swap"), is a body.
+        Verdict::Unknown
+            if words.len() == 1
+                && after_determiner(&text[..start])
+                && is_unknown_acronym(words[0])
+                && !modifies_a_noun(&text[end..]) =>
+        {
+            Some(EntityType::Org)
+        }
         Verdict::Unknown => None,
     };
     let role = role.filter(|_| etype == Some(EntityType::Person) || etype.is_none());
     vec![mention(block, text, start, end, etype, None, role)]
+}
+
+/// Whether a lower-case word other than a function word follows ("PSE swap", not "NFL and").
+fn modifies_a_noun(after: &str) -> bool {
+    after.strip_prefix(' ').is_some_and(|rest| {
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        word.chars().next().is_some_and(char::is_lowercase)
+            && !lexicon::get().is_function_word(&word)
+    })
+}
+
+/// Two to six capitals that are no title ("CEO") and no common word written in capitals.
+fn is_unknown_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.chars().count())
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && !typing::is_title(word)
+        && !lexicon::get().is_common_word(word)
 }
 
 /// Whether the text before a name ends with a lower-case "the" (not a sentence's "The").

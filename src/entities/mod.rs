@@ -183,6 +183,26 @@ mod tests {
     }
 
     #[test]
+    fn organisations_by_prefix_short_name_and_bracketed_acronym() {
+        let (e, m) = run(&[
+            "Newmont Mining Corp made a bid, and Real Madrid lost to AC Milan.",
+            "Analysts said Newmont and the ruling Civic Democratic Party (ODS) agreed. The ODS met.",
+        ]);
+        let entity_of = |text: &str| {
+            let found: Vec<_> = m.iter().filter(|x| x.text == text).collect();
+            assert!(!found.is_empty(), "{text} not found: {m:?}");
+            &e[found[0].entity]
+        };
+        assert_eq!(entity_of("Newmont").name, "Newmont Mining Corp");
+        assert_eq!(entity_of("ODS").name, "Civic Democratic Party");
+        let ods: Vec<_> = m.iter().filter(|x| x.text == "ODS").collect();
+        assert_eq!(ods.len(), 2);
+        assert_eq!(ods[0].entity, ods[1].entity);
+        assert_eq!(entity_of("Real Madrid").etype, EntityType::Org);
+        assert_eq!(entity_of("AC Milan").etype, EntityType::Org);
+    }
+
+    #[test]
     fn a_club_named_short_is_the_club() {
         let (e, m) = run(&[
             "He joined the Baltimore Orioles in 1996.",

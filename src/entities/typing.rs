@@ -121,7 +121,7 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
     {
         return Verdict::Typed(EntityType::Media);
     }
-    if n >= 2 && lex.org_suffixes.contains(last) {
+    if n >= 2 && (lex.org_suffixes.contains(last) || lex.org_prefixes.contains(words[0])) {
         return Verdict::Typed(EntityType::Org);
     }
     // "Elizabeth Street", "Carlton Gardens": places named after people are still places.
@@ -199,6 +199,7 @@ pub fn reads_as_personal_name(words: &[&str]) -> bool {
                 && !lex.is_function_word(w)
                 && !is_title(w)
                 && !lex.org_suffixes.contains(*w)
+                && !lex.org_prefixes.contains(*w)
                 && !lex.location_heads.contains_key(*w)
         })
         && !names_a_group(words[n - 1])
