@@ -11,7 +11,30 @@
 use super::RawMention;
 use crate::lexicon;
 use crate::model::{Block, EntityType};
+use regex::Regex;
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// "Bologna (4) v Piacenza", "Lazio vs AS Roma": the two sides of a fixture.
+static FIXTURE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^( \(\d+\))? vs?\.? \p{Lu}").unwrap());
+static FIXTURE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{L}( \(\d+\))? vs?\.? $").unwrap());
+
+/// One side of a fixture: a city either way, a word nothing typed only with a table
+/// position in brackets ("Piacenza (13)"), as "Roe v. Wade" is no fixture.
+fn fixture(m: &RawMention, before: &str, after: &str) -> bool {
+    let ranked = |c: Option<regex::Captures>| c.is_some_and(|c| c.get(1).is_some());
+    let (a, b) = (
+        FIXTURE_AFTER.captures(after),
+        FIXTURE_BEFORE.captures(before),
+    );
+    if m.etype.is_none() {
+        ranked(a) || ranked(b)
+    } else {
+        a.is_some() || b.is_some()
+    }
+}
 
 /// Lower-case words that may stand between a team and an `after` role ("central", "left").
 const MAX_BETWEEN: usize = 2;
@@ -23,7 +46,8 @@ pub fn retype(blocks: &[Block], raw: &mut [RawMention]) {
         .filter(|m| may_be_team(m))
         .filter(|m| {
             let text = &blocks[m.span.block].text;
-            role_follows(&text[m.span.end..]) || team_noun_precedes(&text[..m.span.start])
+            let (before, after) = (&text[..m.span.start], &text[m.span.end..]);
+            role_follows(after) || team_noun_precedes(before) || fixture(m, before, after)
         })
         .map(|m| m.text.clone())
         .collect();
@@ -102,6 +126,14 @@ mod tests {
         assert!(!role_follows(" police guard the gate"));
         assert!(!role_follows(", striker"));
         assert!(!role_follows(" officials said"));
+    }
+
+    #[test]
+    fn fixtures_name_two_sides() {
+        assert!(FIXTURE_AFTER.is_match(" (4) v Piacenza (13) 1330"));
+        assert!(FIXTURE_AFTER.is_match(" vs. Chelsea"));
+        assert!(FIXTURE_BEFORE.is_match("Lazio (12) v "));
+        assert!(!FIXTURE_AFTER.is_match(" voted"));
     }
 
     #[test]
