@@ -50,6 +50,8 @@ pub struct ReportingVerb {
 #[derive(Debug, Default)]
 pub struct Lexicons {
     pub countries: Vec<Country>,
+    /// Religions, ethnic and political groups: (canonical name, surface forms), typed NORP.
+    pub groups: Vec<(String, Vec<String>)>,
     pub places: Vec<Place>,
     pub organizations: Vec<Organization>,
     pub outlets: Vec<Outlet>,
@@ -161,6 +163,9 @@ impl Lexicons {
                 .collect(),
             titles: rows(include_str!("../lexicons/titles.tsv"))
                 .map(|r| (r[0].to_string(), r.get(1).unwrap_or(&"person").to_string()))
+                .collect(),
+            groups: rows(include_str!("../lexicons/groups.tsv"))
+                .map(|r| (r[0].to_string(), list(r.get(1))))
                 .collect(),
             team_roles_after: team_roles("after"),
             team_roles_next: team_roles("next"),

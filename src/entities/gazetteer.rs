@@ -173,6 +173,19 @@ impl Gazetteer {
                 );
             }
         }
+        for (name, forms) in &lex.groups {
+            add(
+                forms.clone(),
+                Entry {
+                    name: name.clone(),
+                    etype: EntityType::Norp,
+                    country: None,
+                    custom: false,
+                    source: Source::Demonym,
+                },
+                &mut entries,
+            );
+        }
         for (form, etype, name) in REGION_ADJECTIVES {
             add(
                 vec![form.to_string()],

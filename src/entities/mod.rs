@@ -203,6 +203,23 @@ mod tests {
     }
 
     #[test]
+    fn religions_and_ethnic_groups_are_norp() {
+        let t =
+            typed(&["The Catholic bishop met Jewish leaders, Sunni clerics and Hispanic voters."]);
+        for (text, name) in [
+            ("Catholic", "Catholic"),
+            ("Jewish", "Jewish"),
+            ("Sunni", "Sunni"),
+            ("Hispanic", "Hispanic"),
+        ] {
+            assert!(
+                t.contains(&(text.into(), name.into(), "NORP")),
+                "{text}: {t:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_club_named_short_is_the_club() {
         let (e, m) = run(&[
             "He joined the Baltimore Orioles in 1996.",
