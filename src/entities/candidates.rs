@@ -292,6 +292,23 @@ fn in_prose(
             inside.retain(|j| !dropped.contains(j));
             suppressed.extend(dropped);
         }
+        // "Republican National Committee Chair Ronna McDaniel": an organisation, then its
+        // officer by title and name.
+        if let Some(k) = officer_after_organisation(text, toks, first, last) {
+            let org_end = toks[k].end;
+            out.push(mention(
+                block,
+                text,
+                start,
+                org_end,
+                Some(EntityType::Org),
+                None,
+                None,
+            ));
+            suppressed.extend(inside.iter().copied().filter(|&j| found[j].end <= org_end));
+            out.extend(segment(block, text, toks, k + 1, last, mid_caps));
+            continue;
+        }
         let whole_known =
             inside.len() == 1 && found[inside[0]].start == start && found[inside[0]].end == end;
         let words: Vec<&str> = toks[first..=last].iter().map(|t| t.text(text)).collect();
@@ -377,6 +394,24 @@ fn in_prose(
     }
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     out
+}
+
+/// The last token of an organisation's name that a person's title and name follow in the
+/// same run ("... National Committee | Chair Ronna McDaniel").
+fn officer_after_organisation(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    let lex = lexicon::get();
+    (first + 1..last.saturating_sub(1)).find(|&k| {
+        lex.org_suffixes.contains(toks[k].text(text))
+            && matches!(
+                peel_title(text, toks, k + 1, last),
+                (Some(role), Some(_)) if typing::is_person_title(&role)
+            )
+    })
 }
 
 /// A run that reads as a person's name once titles and known non-place forms are set aside.

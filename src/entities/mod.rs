@@ -220,6 +220,23 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_then_its_officer() {
+        let t = typed(&["He met Republican National Committee Chair Ronna McDaniel on Monday."]);
+        assert!(
+            t.contains(&(
+                "Republican National Committee".into(),
+                "Republican National Committee".into(),
+                "ORG"
+            )),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&("Ronna McDaniel".into(), "Ronna McDaniel".into(), "PERSON")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn a_club_named_short_is_the_club() {
         let (e, m) = run(&[
             "He joined the Baltimore Orioles in 1996.",
