@@ -19,6 +19,7 @@
 //! entities stage already links `Wang` to Wang Yi.
 
 use super::words::Word;
+use super::written;
 use crate::lexicon::{self, ReportingVerb};
 use crate::model::{Block, Entity, EntityType, Mention};
 use std::ops::Range;
@@ -305,6 +306,52 @@ impl<'a> Speakers<'a> {
     /// The subject among the words of a clause: a person, else an organisation or country,
     /// else a pronoun, else a demonym or a possessive.
     pub fn pick(&self, block: usize, clause: &[Word]) -> Option<Speaker> {
+        self.head_of_phrase(block, clause)
+            .or_else(|| self.pick_in_clause(block, clause))
+    }
+
+    /// The speaker a phrase's head names: the mention or the written name that ends the phrase
+    /// before its first comma or aside, so a modifier is not taken for the speaker (`former Obama
+    /// adviser David Axelrod`, `Clinton campaign manager Robby Mook`, `Howard Dean, the former
+    /// governor of Vermont`, `Levine, who has given money to Rubio,`). A phrase that opens with
+    /// a function word (`On Monday, …`, `As for …`) has no head here.
+    fn head_of_phrase(&self, block: usize, phrase: &[Word]) -> Option<Speaker> {
+        let end = phrase
+            .iter()
+            .position(|w| matches!(w.text, "," | ";" | ":" | "(") || w.is_dash())
+            .unwrap_or(phrase.len());
+        let head = &phrase[..end];
+        let first = head.first()?;
+        let lex = lexicon::get();
+        if lex.is_function_word(first.text) && !is_in(DETERMINERS, first.text) {
+            return None;
+        }
+        let last = head.last()?;
+        let ending = self
+            .mentions_in(block, first.start..last.end)
+            .into_iter()
+            .rev()
+            .find(|m| m.span.end >= last.end && !self.is_possessive(m));
+        if let Some(m) = ending {
+            return Some(self.speaker_of(m));
+        }
+        if let Some(run) = written::name_ending(head, head.len()) {
+            return Some(self.written(block, head, run));
+        }
+        None
+    }
+
+    fn written(&self, block: usize, words: &[Word], run: Range<usize>) -> Speaker {
+        let text = self.text(block);
+        Speaker {
+            text: written::span_text(text, words, run.clone()),
+            entity: None,
+            name: Some(written::name_text(text, words, run)),
+        }
+    }
+
+    /// The subject among the words of a clause by entity type (see `pick`).
+    fn pick_in_clause(&self, block: usize, clause: &[Word]) -> Option<Speaker> {
         let (first, last) = (clause.first()?, clause.last()?);
         let ms = self.mentions_in(block, first.start..last.end);
         let named = |want: &dyn Fn(EntityType) -> bool| {
@@ -463,8 +510,35 @@ impl<'a> Speakers<'a> {
             .map(|c| c.0)
     }
 
-    /// The first speaking mention among the next few words (`said Foreign Minister X`).
+    /// The speaker named right after a cue (`said Foreign Minister X`, `said Geoff Garin, a
+    /// pollster at Y`): the name run there, backed by the mention that ends it or as written;
+    /// else a description (`said the 46-year-old`); else the first speaking mention among the
+    /// next few words.
     fn mention_after(&self, block: usize, words: &[Word], from: usize) -> Option<Speaker> {
+        if let Some(run) = written::name_starting(words, from) {
+            let (a, b) = (words[run.start].start, words[run.end - 1].end);
+            let backed = self
+                .mentions_in(block, a..b)
+                .into_iter()
+                .rev()
+                .find(|m| m.span.end == b);
+            return Some(match backed {
+                Some(m) => self.speaker_of(m),
+                None => self.written(block, words, run),
+            });
+        }
+        self.first_mention_after(block, words, from).or_else(|| {
+            let run = written::description_starting(words, from)?;
+            Some(Speaker {
+                text: written::span_text(self.text(block), words, run),
+                entity: None,
+                name: None,
+            })
+        })
+    }
+
+    /// The first speaking mention among the next few words.
+    fn first_mention_after(&self, block: usize, words: &[Word], from: usize) -> Option<Speaker> {
         let stretch = &words[from.min(words.len())..];
         let end = stretch
             .iter()
@@ -565,7 +639,17 @@ impl<'a> Speakers<'a> {
                 .map(|i| first.index + first.len + i + 1);
             by.and_then(|i| self.mention_after(block, before, i))
         } else {
-            self.pick(block, &before[clause_start..first.index])
+            // "As for pundits who claim …, Bolton said “Q”": the subject right before the cue
+            // that governs the quote wins over that of a cue in an aside.
+            let own = before[clause_start..nearest.index]
+                .iter()
+                .rposition(|w| w.text == ",")
+                .map_or(clause_start, |i| clause_start + i + 1);
+            let own_subject = (nearest.index > first.index && !is_passive(before, nearest))
+                .then(|| self.pick(block, &before[own..nearest.index]))
+                .flatten();
+            own_subject
+                .or_else(|| self.pick(block, &before[clause_start..first.index]))
                 .or_else(|| self.mention_after(block, before, nearest.index + nearest.len))
         };
         let between = &before[nearest.index + nearest.len..];

@@ -13,6 +13,7 @@ pub mod attribution;
 pub mod kinds;
 pub mod marks;
 pub mod words;
+pub mod written;
 
 use crate::model::{Block, Entity, Mention, Quote, QuoteKind, Role};
 use crate::segment::sentences::split_sentences;
