@@ -162,8 +162,17 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
     let after: Vec<Word> = match q.close_mark_end {
         Some(c) => {
             let end_text = &blocks[eb].text;
-            let s = sentence_at(speakers.sentences(eb), c.saturating_sub(1), end_text.len());
-            let to = floor_char_boundary(end_text, s.end.max(c).min(c + WINDOW));
+            let sentences = speakers.sentences(eb);
+            let s = sentence_at(sentences, c.saturating_sub(1), end_text.len());
+            // `“Q?” Trump asked.`: a splitter ends the sentence at the mark, but the cue after
+            // it is the quote's own.
+            let end = match sentences.iter().find(|n| n.start >= c) {
+                Some(next) if end_text.get(c..s.end).is_none_or(|t| t.trim().is_empty()) => {
+                    next.end
+                }
+                _ => s.end,
+            };
+            let to = floor_char_boundary(end_text, end.max(c).min(c + WINDOW));
             words(end_text, c..to.max(c), speakers.masks(eb))
         }
         None => Vec::new(),
