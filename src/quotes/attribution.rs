@@ -338,7 +338,29 @@ impl<'a> Speakers<'a> {
         if let Some(run) = written::name_ending(head, head.len()) {
             return Some(self.written(block, head, run));
         }
-        None
+        // "a friend said on Facebook", "the Florida senator said": a description is the
+        // speaker, not a name further on.
+        let described = written::description_starting(head, 0).filter(|r| r.end == head.len())?;
+        self.organisation_description(head)
+            .or_else(|| self.described_person(block, head))
+            .or_else(|| {
+                Some(Speaker {
+                    text: written::span_text(self.text(block), head, described),
+                    entity: None,
+                    name: None,
+                })
+            })
+    }
+
+    /// A definite person title among the words (`the prime minister`), resolved.
+    fn described_person(&self, block: usize, clause: &[Word]) -> Option<Speaker> {
+        let (i, n) = title_description(clause)?;
+        let last = &clause[i + n - 1];
+        Some(Speaker {
+            text: self.text(block)[clause[i].start..last.end].to_string(),
+            entity: self.resolve_description(&clause[i + 1..i + n], block, clause[i].start),
+            name: None,
+        })
     }
 
     fn written(&self, block: usize, words: &[Word], run: Range<usize>) -> Speaker {
@@ -364,15 +386,7 @@ impl<'a> Speakers<'a> {
                 named(&|t| matches!(t, EntityType::Org | EntityType::Media | EntityType::Gpe))
             })
             .or_else(|| self.organisation_description(clause))
-            .or_else(|| {
-                let (i, n) = title_description(clause)?;
-                let last = &clause[i + n - 1];
-                Some(Speaker {
-                    text: self.text(block)[clause[i].start..last.end].to_string(),
-                    entity: self.resolve_description(&clause[i + 1..i + n], block, clause[i].start),
-                    name: None,
-                })
-            })
+            .or_else(|| self.described_person(block, clause))
             .or_else(|| {
                 let pronoun = clause
                     .iter()
@@ -515,26 +529,21 @@ impl<'a> Speakers<'a> {
     /// else a description (`said the 46-year-old`); else the first speaking mention among the
     /// next few words.
     fn mention_after(&self, block: usize, words: &[Word], from: usize) -> Option<Speaker> {
-        if let Some(run) = written::name_starting(words, from) {
-            let (a, b) = (words[run.start].start, words[run.end - 1].end);
-            let backed = self
-                .mentions_in(block, a..b)
-                .into_iter()
-                .rev()
-                .find(|m| m.span.end == b);
-            return Some(match backed {
-                Some(m) => self.speaker_of(m),
-                None => self.written(block, words, run),
-            });
-        }
-        self.first_mention_after(block, words, from).or_else(|| {
-            let run = written::description_starting(words, from)?;
-            Some(Speaker {
-                text: written::span_text(self.text(block), words, run),
-                entity: None,
-                name: None,
+        let from = from.min(words.len());
+        // The phrase ends at its first comma, clause or preposition (`said Trump at a rally in
+        // Ohio`); its head is the speaker (`said Virginia delegate Beau Correll`).
+        let lex = lexicon::get();
+        let len = words[from..]
+            .iter()
+            .enumerate()
+            .position(|(k, w)| {
+                w.is_punct() && !(w.text == "." && k > 0)
+                    || (k > 0 && lex.is_function_word(w.text) && !is_in(DETERMINERS, w.text))
             })
-        })
+            .unwrap_or(words.len() - from);
+        let phrase = &words[from..from + len.min(ADJACENT_REACH + 2)];
+        self.head_of_phrase(block, phrase)
+            .or_else(|| self.first_mention_after(block, words, from))
     }
 
     /// The first speaking mention among the next few words.

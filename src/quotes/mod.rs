@@ -166,9 +166,14 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
             let s = sentence_at(sentences, c.saturating_sub(1), end_text.len());
             // `“Q?” Trump asked.`: a splitter ends the sentence at the mark, but the cue after
             // it is the quote's own.
-            let end = match sentences.iter().find(|n| n.start >= c) {
-                Some(next) if end_text.get(c..s.end).is_none_or(|t| t.trim().is_empty()) => {
-                    next.end
+            // A splitter may also end one at `Mr.`: a short next sentence takes one more.
+            let mut next = sentences.iter().skip_while(|n| n.start < c);
+            let end = match next.next() {
+                Some(n) if end_text.get(c..s.end).is_none_or(|t| t.trim().is_empty()) => {
+                    match next.next() {
+                        Some(m) if n.end - n.start < 8 => m.end,
+                        _ => n.end,
+                    }
                 }
                 _ => s.end,
             };
@@ -438,6 +443,57 @@ mod tests {
     }
 
     const PERSON: EntityType = EntityType::Person;
+
+    #[test]
+    fn a_modifier_before_the_speaker_is_not_the_speaker() {
+        let got = rows(
+            &["“It is a scripted show,” said Virginia delegate Beau Correll, angered."],
+            &[("Virginia", EntityType::Gpe, &[])],
+        );
+        assert_eq!(
+            got,
+            [row(
+                "It is a scripted show,",
+                "direct",
+                Some("Beau Correll"),
+                Some("Beau Correll"),
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn an_unlisted_name_with_a_title_is_taken_as_written() {
+        let got = rows(&["“It is risky?” Mr. Prince asked."], &[]);
+        assert_eq!(
+            got,
+            [row(
+                "It is risky?",
+                "direct",
+                Some("Mr. Prince"),
+                Some("Prince"),
+                Some("asked")
+            )]
+        );
+    }
+
+    #[test]
+    fn the_subject_of_the_governing_cue_wins_over_one_in_an_aside() {
+        let got = rows(
+            &["As for pundits who claim to prefer Clinton, Bolton said, “They are wrong.”"],
+            &[("Bolton", PERSON, &[]), ("Clinton", PERSON, &[])],
+        );
+        assert_eq!(got[0].2.as_deref(), Some("Bolton"));
+    }
+
+    #[test]
+    fn a_description_speaks_rather_than_a_place_after_the_cue() {
+        let got = rows(
+            &["“He was kind,” a friend said on Facebook."],
+            &[("Facebook", EntityType::Org, &[])],
+        );
+        assert_eq!(got[0].2.as_deref(), Some("a friend"));
+    }
     const ORG: EntityType = EntityType::Org;
     const GPE: EntityType = EntityType::Gpe;
     const TORRES: (&str, EntityType, &[&str]) = ("Ana Torres", PERSON, &["Torres"]);

@@ -45,13 +45,16 @@ fn holds_name(words: &[Word]) -> bool {
     let possessive = words
         .last()
         .is_some_and(|w| w.text.ends_with("’s") || w.text.ends_with("'s"));
+    // After an abbreviated title any word is a name (`Mr. Prince`, `Dr. Ward`).
+    let after_dot = words.len() >= 2 && words[words.len() - 2].text == ".";
     !possessive
-        && words.iter().any(|w| {
-            is_name_word(w)
-                && w.text.chars().count() > 1
-                && !is_title(w.text)
-                && !is_title(&format!("{}.", w.text))
-        })
+        && (after_dot
+            || words.iter().any(|w| {
+                is_name_word(w)
+                    && w.text.chars().count() > 1
+                    && !is_title(w.text)
+                    && !is_title(&format!("{}.", w.text))
+            }))
 }
 
 /// The name run that ends right before `end` (word index, exclusive), a parenthesis after it
