@@ -46,7 +46,7 @@ def test_from_frame_overrides_parsed_fields() -> None:
 
 
 def test_from_frame_unknown_column() -> None:
-    with pytest.raises(ValueError, match="not in the frame"):
+    with pytest.raises(ValueError, match="text=.text. is not a column"):
         nf.from_frame(pl.DataFrame({"a": ["x"]}), text="text")
 
 
