@@ -98,6 +98,8 @@ const GROUP_PRONOUNS: &[&str] = &["it", "they"];
 
 /// How far after a quote an `“Q,” X said` cue may sit, in words.
 const AFTER_REACH: usize = 10;
+/// How far after a quote the cue closing a speaker's apposition may sit, in words.
+const APPOSITION_REACH: usize = 40;
 /// How many words may separate a cue from the quote it governs directly.
 const ADJACENT_REACH: usize = 6;
 
@@ -564,6 +566,55 @@ impl<'a> Speakers<'a> {
     /// `“Q,” X said`, `“Q,” said X`, `“Q,” RIA cited X`, `“Q” — X`: `after` are the words
     /// from the closing mark to the end of its sentence.
     pub fn after(&self, block: usize, after: &[Word], headline: bool) -> Option<Attribution> {
+        let found = self.after_adjacent(block, after, headline);
+        if found.as_ref().is_some_and(|a| a.speaker.is_some()) {
+            return found;
+        }
+        self.after_apposition(block, after, headline).or(found)
+    }
+
+    /// `“Q,” X, a professor at Y who …, said`, `“Q,” X, 67, a retired teacher, told`: the speaker
+    /// phrase before the first comma, its cue right after the comma that closes the apposition.
+    fn after_apposition(
+        &self,
+        block: usize,
+        after: &[Word],
+        headline: bool,
+    ) -> Option<Attribution> {
+        let start = after.iter().position(|w| !w.is_punct())?;
+        if !after[..start].iter().all(|w| w.text == ",") {
+            return None;
+        }
+        let rest = &after[start..];
+        let comma = rest
+            .iter()
+            .take(ADJACENT_REACH + 2)
+            .position(|w| w.text == ",")?;
+        if comma == 0 || rest[..comma].iter().any(|w| w.is_punct() && w.text != ".") {
+            return None;
+        }
+        let closes = rest
+            .iter()
+            .take(APPOSITION_REACH)
+            .enumerate()
+            .skip(comma + 1)
+            .take_while(|(_, w)| !matches!(w.text, ";" | "!" | "?" | ":"))
+            .filter(|(_, w)| w.text == ",")
+            .find_map(|(k, _)| {
+                let next = &rest[k + 1..rest.len().min(k + 3)];
+                let cue = *find_cues(next, headline).first().filter(|c| c.index == 0)?;
+                Some((k + 1, cue))
+            });
+        let (at, cue) = closes?;
+        let speaker = self.pick(block, &rest[..comma])?;
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue: Some(cue_text(&rest[at..], &cue, self.text(block))),
+            how: How::After,
+        })
+    }
+
+    fn after_adjacent(&self, block: usize, after: &[Word], headline: bool) -> Option<Attribution> {
         let mut i = 0;
         while i < after.len() && matches!(after[i].text, "," | "." | "?" | "!") {
             i += 1;

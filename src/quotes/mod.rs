@@ -487,6 +487,16 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_with_an_apposition_before_the_cue_is_found() {
+        let got = rows(
+            &["“It is stunning,” Lee Epstein, who teaches law at Yale University, said."],
+            &[("Yale University", EntityType::Org, &[])],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Lee Epstein"));
+        assert_eq!(got[0].4.as_deref(), Some("said"));
+    }
+
+    #[test]
     fn a_description_speaks_rather_than_a_place_after_the_cue() {
         let got = rows(
             &["“He was kind,” a friend said on Facebook."],
