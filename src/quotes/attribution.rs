@@ -660,6 +660,13 @@ impl<'a> Speakers<'a> {
     pub fn before(&self, block: usize, before: &[Word], headline: bool) -> Lead {
         // A sentence end the splitter missed (".[3] Putin said") starts a new clause too.
         let before = &before[clause_start(before)..];
+        if let Some(attribution) = self.named_by(block, before) {
+            return Lead {
+                attribution: Some(attribution),
+                adjacent: false,
+                naming: false,
+            };
+        }
         let cues = find_cues(before, headline);
         let colon = before.last().is_some_and(|w| w.text == ":");
         let naming = self.is_naming(before);
@@ -732,21 +739,47 @@ impl<'a> Speakers<'a> {
     /// A quote that names something: a naming verb, or `call` with its object, right before
     /// the quote (`calling it an “invasion”`), or `so-called`.
     fn is_naming(&self, before: &[Word]) -> bool {
-        let tail = &before[before.len().saturating_sub(4)..];
-        if tail.last().is_some_and(|w| w.lower() == "so-called") {
-            return true;
-        }
-        let Some(i) = find_cues(tail, false)
+        let tail_start = before.len().saturating_sub(4);
+        let tail = &before[tail_start..];
+        tail.last().is_some_and(|w| w.lower() == "so-called") || self.naming_cue(before).is_some()
+    }
+
+    /// The naming verb right before the quote (`calling it an “invasion”`), if any.
+    fn naming_cue(&self, before: &[Word]) -> Option<Cue> {
+        let tail_start = before.len().saturating_sub(4);
+        let tail = &before[tail_start..];
+        let cue = *find_cues(tail, false)
             .iter()
             .rev()
-            .find(|c| c.verb.class == "naming" || c.verb.lemma == "call")
-            .map(|c| c.index + c.len)
-        else {
-            return false;
-        };
-        !tail[i..]
+            .find(|c| c.verb.class == "naming" || c.verb.lemma == "call")?;
+        let i = cue.index + cue.len;
+        let direct = !tail[i..]
             .iter()
-            .any(|w| w.is_punct() || is_in(&["on", "for", "that", "to"], w.text))
+            .any(|w| w.is_punct() || is_in(&["on", "for", "that", "to"], w.text));
+        direct.then_some(Cue {
+            index: tail_start + cue.index,
+            ..cue
+        })
+    }
+
+    /// `X called it “the least bad option”`, `X described Ohio as “…”`: a finite naming verb
+    /// with a subject attributes the words to that subject (a fragment of theirs); a gerund or
+    /// a bare verb (`calling it an “invasion”`, `what we might call “street kids”`) names
+    /// something in the writer's voice.
+    fn named_by(&self, block: usize, before: &[Word]) -> Option<Attribution> {
+        let cue = self.naming_cue(before)?;
+        let verb = before[cue.index + cue.len - 1].lower();
+        let finite = verb.ends_with("ed") || (verb.ends_with('s') && !verb.ends_with("ss"));
+        if !finite || is_passive(before, &cue) {
+            return None;
+        }
+        let from = clause_start(&before[..cue.index]);
+        let speaker = self.pick(block, &before[from..cue.index])?;
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue: Some(cue_text(before, &cue, self.text(block))),
+            how: How::Before,
+        })
     }
 
     /// `according to X` anywhere among the words.

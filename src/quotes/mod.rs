@@ -497,6 +497,29 @@ mod tests {
     }
 
     #[test]
+    fn words_a_speaker_calls_something_are_a_partial_quote_of_theirs() {
+        let got = rows(
+            &["Smith called it “the least bad option” for the town."],
+            &[("Smith", PERSON, &[])],
+        );
+        assert_eq!(
+            got,
+            [row(
+                "the least bad option",
+                "partial",
+                Some("Smith"),
+                Some("Smith"),
+                Some("called")
+            )]
+        );
+        let gerund = rows(
+            &["Smith refrained from calling it an “invasion.”"],
+            &[("Smith", PERSON, &[])],
+        );
+        assert_eq!(gerund[0].1, "scare");
+    }
+
+    #[test]
     fn a_description_speaks_rather_than_a_place_after_the_cue() {
         let got = rows(
             &["“He was kind,” a friend said on Facebook."],
