@@ -19,12 +19,15 @@ files go to newsframe too and must come back as `errors` rows; they are not scor
 
 Benchmark-only dependencies: `pip install trafilatura lxml_html_clean newspaper4k` here, and
 `beautifulsoup4 lxml inscriptis html2text` plus `/usr/bin/lynx` for the renderers (which may live
-in another Python, `--render-python`).
+in another Python, `--render-python`). The NAEB pages:
+`git clone https://github.com/AndyTheFactory/article-extraction-dataset` (its `articles.json` and
+`html/` folder; pass that folder as `--naeb`).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import subprocess
@@ -189,6 +192,13 @@ def main() -> None:
     ap.add_argument("--no-baselines", action="store_true", help="skip trafilatura and newspaper4k")
     args = ap.parse_args()
     root = Path(args.naeb)
+    if not (root / "articles.json").is_file():
+        sys.exit(f"NAEB not found at {root}: clone https://github.com/AndyTheFactory/article-extraction-dataset "
+                 "and pass its folder as --naeb")
+    if not args.no_baselines:
+        for module, package in (("trafilatura", "trafilatura lxml_html_clean"), ("newspaper", "newspaper4k")):
+            if importlib.util.find_spec(module) is None:
+                sys.exit(f"this benchmark needs {module}: pip install {package}")
     gold = json.loads((root / "articles.json").read_text(encoding="utf-8"))
     every = sorted(gold)
     if args.limit:

@@ -33,6 +33,8 @@ pub struct Options {
     pub custom_entities: CustomEntities,
     /// Field names read from JSON articles, the caller's first.
     pub json_fields: ingest::JsonFields,
+    /// Which blocks entities are looked for in (the story by default).
+    pub entity_scope: entities::Scope,
 }
 
 impl Default for Options {
@@ -41,6 +43,7 @@ impl Default for Options {
             max_bytes: DEFAULT_MAX_BYTES,
             custom_entities: CustomEntities::default(),
             json_fields: ingest::JsonFields::default(),
+            entity_scope: entities::Scope::Story,
         }
     }
 }
@@ -143,7 +146,8 @@ pub fn parse_text(
         warnings.push("no body paragraphs found".into());
     }
     let meta = metadata::derive(&blocks, hints);
-    let (entities, mentions) = entities::extract(&blocks, &options.custom_entities);
+    let (entities, mentions) =
+        entities::extract_in(&blocks, &options.custom_entities, options.entity_scope);
     let quotes = quotes::extract(&blocks, &entities, &mentions);
     let citations = citations::extract(&blocks, &entities, &mentions);
     let source = hints

@@ -71,6 +71,8 @@ fn parse_error_kind(kind: &str) -> PyResult<ErrorKind> {
         "empty" => ErrorKind::Empty,
         "too_large" => ErrorKind::TooLarge,
         "format" => ErrorKind::Format,
+        "not_a_file" => ErrorKind::NotAFile,
+        "symlink_loop" => ErrorKind::SymlinkLoop,
         other => {
             return Err(PyValueError::new_err(format!(
                 "unknown error kind {other:?}"
@@ -103,12 +105,23 @@ impl CorpusBuilder {
 #[pymethods]
 impl CorpusBuilder {
     /// `entities`: (name, type, aliases) triples that take precedence over the gazetteers.
+    /// `entity_scope`: `"story"` (title, subtitle, headings, body) or `"all"` (every block).
     #[new]
-    #[pyo3(signature = (max_bytes=crate::ingest::DEFAULT_MAX_BYTES, entities=None))]
+    #[pyo3(signature = (max_bytes=crate::ingest::DEFAULT_MAX_BYTES, entities=None, entity_scope="story"))]
     fn new(
         max_bytes: usize,
         entities: Option<Vec<(String, String, Vec<String>)>>,
+        entity_scope: &str,
     ) -> PyResult<Self> {
+        let entity_scope = match entity_scope {
+            "story" => crate::entities::Scope::Story,
+            "all" => crate::entities::Scope::All,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "entity_scope {other:?} is not known: use \"story\" or \"all\""
+                )))
+            }
+        };
         let mut entries = Vec::new();
         for (name, etype, aliases) in entities.unwrap_or_default() {
             let etype = EntityType::parse(&etype).ok_or_else(|| {
@@ -127,6 +140,7 @@ impl CorpusBuilder {
             options: Options {
                 max_bytes,
                 custom_entities: custom,
+                entity_scope,
                 ..Options::default()
             },
             articles: Vec::new(),
@@ -186,6 +200,12 @@ impl CorpusBuilder {
 
     fn __len__(&self) -> usize {
         self.articles.len() + self.errors.len()
+    }
+
+    /// Inputs recorded so far that yielded no article (so a caller can stop at the first).
+    #[getter]
+    fn n_errors(&self) -> usize {
+        self.errors.len()
     }
 
     /// Links the corpus and returns the frames as {name: ArrowTable}; the builder is emptied.

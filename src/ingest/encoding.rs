@@ -48,14 +48,23 @@ pub fn decode_bytes(bytes: &[u8], max_bytes: usize) -> Result<Text, Failure> {
     Ok(Text { text, warnings })
 }
 
+/// A size as a person reads it: bytes below a megabyte ("1000 bytes"), else "20.0 MB".
+pub fn byte_size(n: usize) -> String {
+    if n < 1_000_000 {
+        format!("{n} bytes")
+    } else {
+        format!("{:.1} MB", n as f64 / 1e6)
+    }
+}
+
 /// The error for an input above the limit.
 pub fn too_large(len: usize, max_bytes: usize) -> Failure {
     (
         ErrorKind::TooLarge,
         format!(
-            "input is {:.1} MB, above the {:.1} MB limit for one article; split it or raise `max_bytes`",
-            len as f64 / 1e6,
-            max_bytes as f64 / 1e6
+            "input is {}, above the {} limit for one article; split it or raise `max_bytes`",
+            byte_size(len),
+            byte_size(max_bytes)
         ),
     )
 }
@@ -106,8 +115,8 @@ fn decompress(bytes: &[u8], kind: Compression, max_bytes: usize) -> Result<Vec<u
         return Err((
             ErrorKind::TooLarge,
             format!(
-                "{kind}-compressed input inflates beyond the {:.1} MB limit for one article; raise `max_bytes` if it is real",
-                max_bytes as f64 / 1e6
+                "{kind}-compressed input inflates beyond the {} limit for one article; raise `max_bytes` if it is real",
+                byte_size(max_bytes)
             ),
         ));
     }

@@ -11,6 +11,7 @@ pub mod html;
 pub mod json;
 pub mod structured;
 
+pub use encoding::byte_size;
 pub use html::{BlockKind, MarkupBlock};
 pub use json::JsonFields;
 
@@ -261,6 +262,17 @@ pub fn iso_date(s: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_limits_are_said_in_bytes() {
+        let e = decode("x", b"Hello world", Format::Text, 5).unwrap_err();
+        assert!(
+            e.message.contains("11 bytes, above the 5 bytes limit"),
+            "{}",
+            e.message
+        );
+        assert_eq!(byte_size(20_971_520), "21.0 MB");
+    }
 
     #[test]
     fn invalid_utf8_is_decoded_with_a_warning() {
