@@ -120,7 +120,15 @@ fn runs(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
                     || (text[a.end..b.start] == *". " && is_abbreviation(a.text(text)))
                     || text[a.end..b.start] == *"-"
             };
-            if toks[next].cap && gap_ok(&toks[end], &toks[next]) {
+            // "Philadelphia 76ers", "San Francisco 49ers": a team's numbered plural.
+            let numbered_plural = |t: &Token| {
+                let w = t.text(text);
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    && w.ends_with('s')
+                    && w.trim_start_matches(|c: char| c.is_ascii_digit()).len() >= 3
+                    && w.chars().all(|c| c.is_ascii_alphanumeric())
+            };
+            if (toks[next].cap || numbered_plural(&toks[next])) && gap_ok(&toks[end], &toks[next]) {
                 end = next;
                 continue;
             }

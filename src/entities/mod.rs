@@ -237,6 +237,19 @@ mod tests {
     }
 
     #[test]
+    fn a_numbered_team_name_is_one_organisation() {
+        let t = typed(&["He was drafted by the Philadelphia 76ers in 1996."]);
+        assert!(
+            t.contains(&(
+                "Philadelphia 76ers".into(),
+                "Philadelphia 76ers".into(),
+                "ORG"
+            )),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn a_club_named_short_is_the_club() {
         let (e, m) = run(&[
             "He joined the Baltimore Orioles in 1996.",
