@@ -499,13 +499,15 @@ fn segment(
     let lex = lexicon::get();
     let (in_run_role, body) = peel_title(text, toks, first, last);
     let Some(mut b) = body else { return Vec::new() };
-    // A sentence-initial word is a name only with evidence ("Preparations", "Doing" are not).
+    // A sentence-initial word is a name only with evidence ("Preparations", "Doing" are not);
+    // a name particle written with a capital ("Van Boxmeer said") opens the name.
     let w = toks[b].text(text);
     if toks[b].sentence_start
         && in_run_role.is_none()
         && !lex.is_given_name(w)
         && !lex.is_surname(w)
         && !mid_caps.contains(w)
+        && (b == last || !typing::is_name_particle(&w.to_lowercase()))
     {
         b += 1;
         if b > last {

@@ -238,6 +238,14 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_particle_opens_a_name_at_a_sentence_start() {
+        assert_found(
+            &["Van Boxmeer said sales would rise."],
+            &[("Van Boxmeer", "PERSON")],
+        );
+    }
+
+    #[test]
     fn a_numbered_team_name_is_one_organisation() {
         assert_found(
             &["He was drafted by the Philadelphia 76ers in 1996."],

@@ -28,6 +28,11 @@ const PARTICLES: &[&str] = &[
     "le", "du", "y",
 ];
 
+/// Lower-case particles inside personal names ("van", "bin", "de").
+pub fn is_name_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
 /// Words that follow a name and make it a speaker.
 pub fn is_reporting_verb(word: &str) -> bool {
     // Naming and publishing verbs ("dubbed", "reported") say nothing about a person.
