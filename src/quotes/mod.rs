@@ -520,6 +520,16 @@ mod tests {
     }
 
     #[test]
+    fn an_auxiliary_before_the_cue_after_a_quote_is_the_cue_s_own() {
+        let got = rows(
+            &["“A wise judge would know,” Sotomayor has said in speeches."],
+            &[("Sotomayor", PERSON, &[])],
+        );
+        assert_eq!(got[0].2.as_deref(), Some("Sotomayor"));
+        assert_eq!(got[0].4.as_deref(), Some("said"));
+    }
+
+    #[test]
     fn a_description_speaks_rather_than_a_place_after_the_cue() {
         let got = rows(
             &["“He was kind,” a friend said on Facebook."],
