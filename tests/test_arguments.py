@@ -159,3 +159,8 @@ def test_corpus_constructor_checks_its_frames(sample: nf.Corpus) -> None:
 def test_write_checks_its_directory(sample: nf.Corpus) -> None:
     with pytest.raises(TypeError, match=r"Corpus.write_parquet\(\): directory must be a folder path"):
         sample.write_parquet(None)  # type: ignore[arg-type]
+
+
+def test_from_frame_published_of_the_wrong_type_is_refused_before_parsing() -> None:
+    with pytest.raises(TypeError, match=r"published must name a Date, Datetime or string column; column 'n' is Int64"):
+        nf.from_frame(pl.DataFrame({"text": [ARTICLE], "n": [20230102]}), published="n")

@@ -111,6 +111,12 @@ def test_out_folder_inside_the_input_is_not_read(tmp_path: Path) -> None:
         assert pl.read_csv(tmp_path / "out" / "articles.csv").height == 2
 
 
+def test_the_out_folder_given_as_input_is_a_usage_error(tmp_path: Path) -> None:
+    inputs(tmp_path / "out")
+    r = run("parse", str(tmp_path / "out"), "--out", str(tmp_path / "out"))
+    assert r.returncode == 1 and "is an excluded folder (--out" in r.stderr
+
+
 def test_empty_folder_is_a_usage_error_like_an_empty_glob(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     r = run("parse", str(tmp_path / "empty"), "--out", str(tmp_path / "out"))

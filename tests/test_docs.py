@@ -3,6 +3,7 @@ in order, with its dtype, so the reference cannot drift from the code."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import polars as pl
@@ -46,3 +47,24 @@ def test_the_package_ships_the_docs_page() -> None:
 def test_columns_checks_its_argument() -> None:
     with pytest.raises(ValueError, match=r"columns\(\): frame must be None or one of"):
         nf.columns("article")
+
+
+def test_every_public_name_has_a_docstring() -> None:
+    missing = [n for n in nf.__all__ if n != "__version__" and not isinstance(getattr(nf, n), tuple)
+               and not (getattr(nf, n).__doc__ or "").strip()]
+    missing += [f"Corpus.{n}" for n in dir(nf.Corpus)
+                if not n.startswith("_") and not (getattr(nf.Corpus, n).__doc__ or "").strip()]
+    assert missing == []
+
+
+def test_every_documented_error_kind_is_one_the_core_records() -> None:
+    from newsframe._native import CorpusBuilder
+
+    meaning = nf.columns("errors").filter(pl.col("column") == "kind")["meaning"][0]
+    kinds = re.findall(r"`([a-z_]+)`", meaning)
+    assert {"io", "empty", "too_large", "format", "not_a_file", "symlink_loop"} <= set(kinds)
+    builder = CorpusBuilder()
+    for kind in kinds:
+        builder.add_error("x", kind, "message")
+    with pytest.raises(ValueError, match="unknown error kind"):
+        builder.add_error("x", "no_such_kind", "message")

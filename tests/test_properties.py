@@ -3,6 +3,9 @@ span's offsets give back its text."""
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -57,3 +60,16 @@ def test_from_frame_accounts_for_every_input_and_spans_hold(values: list[str]) -
     corpus = nf.from_frame(pl.DataFrame({"body": clean, "doc": ids}), text="body", id="doc")
     check_accounted(corpus, ids)
     check_spans(corpus)
+
+
+@given(st.lists(st.one_of(st.binary(max_size=300), news_like.map(lambda t: t.encode("utf-8", "surrogatepass"))),
+                min_size=1, max_size=6))
+def test_read_accounts_for_every_file_whatever_its_bytes(contents: list[bytes]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        names = [f"{i:02d}.txt" for i in range(len(contents))]
+        for name, data in zip(names, contents):
+            Path(folder, name).write_bytes(data)
+        corpus = nf.read(folder)
+        sources = [str(Path(folder, n)) for n in names]
+        assert sorted(corpus.articles["source"].to_list() + corpus.errors["source"].to_list()) == sources
+        check_spans(corpus)

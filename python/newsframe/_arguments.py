@@ -77,6 +77,15 @@ def input_format(func: str, value: object) -> str | None:
     return value
 
 
+def entity_scope(func: str, value: object) -> str:
+    """Which blocks entities are found in: "story" or "all"."""
+    if not isinstance(value, str):
+        fail_type(func, "entity_scope", "'story' or 'all'", value)
+    if value not in ("story", "all"):
+        fail_value(func, "entity_scope", "'story' (title, subtitle, body) or 'all' (every block)", value)
+    return value
+
+
 def flag(func: str, arg: str, value: object) -> bool | None:
     """None (the default behaviour) or a bool."""
     if value is not None and not isinstance(value, bool):

@@ -15,20 +15,25 @@ _ENGLISH_FORMATS = ("%B %d %Y", "%d %B %Y")
 _WEEKDAY = r"(?i)^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*[.,]?\s+"
 
 
+def check_dtype(column: str, dtype: pl.DataType) -> None:
+    """Raises TypeError unless the column can hold dates in a form :func:`to_date` reads."""
+    if not (dtype in (pl.Date, pl.String, pl.Categorical, pl.Null) or isinstance(dtype, pl.Datetime)):
+        raise TypeError(
+            f"from_frame(): published must name a Date, Datetime or string column; "
+            f"column {column!r} is {dtype}"
+        )
+
+
 def to_date(values: pl.Series) -> pl.Series:
     """The series as ``Date``; values no form above reads become null."""
     dtype = values.dtype
+    check_dtype(values.name, dtype)
     if dtype == pl.Date:
         return values
     if isinstance(dtype, pl.Datetime):
         return values.dt.date()
     if dtype == pl.Null:
         return values.cast(pl.Date)
-    if dtype not in (pl.String, pl.Categorical):
-        raise TypeError(
-            f"from_frame(): published must name a Date, Datetime or string column; "
-            f"column {values.name!r} is {dtype}"
-        )
     text = values.cast(pl.String).str.strip_chars()
     iso = text.str.extract(r"^(\d{4}[-/]\d{2}[-/]\d{2})(?:$|[T ])", 1).str.replace_all("/", "-")
     english = (

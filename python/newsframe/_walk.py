@@ -46,7 +46,7 @@ class _Walk:
         self._excluded_roots = [os.path.realpath(p) for p in exclude if os.path.isdir(p)]
 
     def excluded(self, path: str) -> bool:
-        """Whether a file lies inside an excluded folder (a pattern or a file given by name)."""
+        """Whether a path a pattern matched lies inside an excluded folder."""
         real = os.path.realpath(path)
         return any(os.path.commonpath([real, root]) == root for root in self._excluded_roots)
 
@@ -120,9 +120,12 @@ class _Walk:
             )
         base = os.path.basename(os.path.normpath(text)) or text
         if self.classify(text, base) == "dir":
+            if self._key(text) in self._exclude:
+                raise ValueError(f"newsframe: {_clean(text)!r} is an excluded folder "
+                                 "(--out, or read(exclude=...)): nothing to read")
             before = len(self._files) + len(self.inputs.problems)
             self.folder(text, "", frozenset())
-            if len(self._files) + len(self.inputs.problems) == before and self._key(text) not in self._exclude:
+            if len(self._files) + len(self.inputs.problems) == before:
                 raise FileNotFoundError(
                     f"newsframe: the folder {_clean(text)!r} holds no files to read "
                     "(names starting with '.' are skipped)"

@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 
 from newsframe import _arguments as check
+from newsframe._files import write_atomically
 
 #: Frame names, in the order they are written; file names are ``<name>.parquet``/``.csv``.
 FRAME_NAMES: tuple[str, ...] = ("articles", "paragraphs", "entities", "quotes", "citations", "errors")
@@ -160,25 +161,17 @@ class Corpus:
         return self._write(directory, "csv")
 
     def _write(self, directory: str | os.PathLike[str], fmt: str) -> list[Path]:
-        """Writes each frame under a temporary name, then renames it: a run stopped midway
-        (Ctrl-C, a full disk) leaves the previous file or none, never half of one."""
+        """Writes every frame; a run stopped midway leaves the previous file or none, never half."""
         if not isinstance(directory, (str, os.PathLike)):
             check.fail_type(f"Corpus.write_{fmt}", "directory", "a folder path (str or pathlib.Path)", directory)
         out = Path(directory)
         out.mkdir(parents=True, exist_ok=True)
         paths = []
         for name, frame in self._frames.items():
-            path = out / f"{name}.{fmt}"
-            partial = out / f".{name}.{fmt}.{os.getpid()}.partial"
-            try:
-                if fmt == "parquet":
-                    frame.write_parquet(partial)
-                else:
-                    csv_ready(frame).write_csv(partial)
-                os.replace(partial, path)
-            finally:
-                partial.unlink(missing_ok=True)
-            paths.append(path)
+            if fmt == "parquet":
+                paths.append(write_atomically(out / f"{name}.parquet", frame.write_parquet))
+            else:
+                paths.append(write_atomically(out / f"{name}.csv", csv_ready(frame).write_csv))
         return paths
 
     def summary(self) -> str:

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, Union
 import polars as pl
 
 from newsframe import _arguments as check
-from newsframe._dates import to_date
+from newsframe import _dates as dates
 from newsframe._native import CorpusBuilder
 from newsframe._progress import Progress
 from newsframe._walk import walk
@@ -51,7 +51,7 @@ def _entity_rows(func: str, entities: EntitySpec) -> list[tuple[str, str, list[s
     if isinstance(entities, (str, os.PathLike)):
         if not os.path.isfile(entities):
             raise FileNotFoundError(f"{func}(): entities file {os.fspath(entities)!r} does not exist")
-        entities = pl.read_csv(entities)
+        entities = pl.read_csv(os.fspath(entities))
     if isinstance(entities, pl.DataFrame):
         entities = entities.to_dicts()
     if isinstance(entities, (bytes, Mapping)) or not isinstance(entities, Iterable):
@@ -67,37 +67,39 @@ def _entity_rows(func: str, entities: EntitySpec) -> list[tuple[str, str, list[s
     return rows
 
 
-def _builder(func: str, entities: EntitySpec, max_bytes: object) -> CorpusBuilder:
+def _builder(func: str, entities: EntitySpec, max_bytes: object, entity_scope: object = "story") -> CorpusBuilder:
     limit = check.max_bytes(func, max_bytes)
+    scope = check.entity_scope(func, entity_scope)
     try:
-        return CorpusBuilder(max_bytes=limit, entities=_entity_rows(func, entities))
+        return CorpusBuilder(max_bytes=limit, entities=_entity_rows(func, entities), entity_scope=scope)
     except ValueError as e:
         raise NewsframeError(str(e)) from None
 
 
 def _run(
-    builder: CorpusBuilder,
-    batches: Iterable[list],
+    batches: Iterable[tuple[list, int]],
     add: Callable[[list], object],
     total: int,
     progress: bool | None,
     label: str,
 ) -> None:
+    """Feeds each batch to ``add``; a batch is (items, inputs it stands for)."""
     bar = Progress(total, label=label, enabled=progress)
     try:
-        for chunk in batches:
+        for chunk, inputs in batches:
             try:
                 add(chunk)
             except RuntimeError as e:
                 raise ParseError(str(e)) from None
-            bar.advance(len(chunk))
+            bar.advance(inputs)
     finally:
         bar.close()
 
 
-def _chunks(items: list) -> Iterator[list]:
+def _chunks(items: list) -> Iterator[tuple[list, int]]:
     for i in range(0, len(items), _BATCH):
-        yield items[i : i + _BATCH]
+        chunk = items[i : i + _BATCH]
+        yield chunk, len(chunk)
 
 
 def _with_warnings(corpus: Corpus, notes: Mapping[str, str]) -> Corpus:
@@ -123,6 +125,7 @@ def read(
     max_bytes: int = _DEFAULT_MAX_BYTES,
     exclude: PathLike | Sequence[PathLike] | None = None,
     strict: bool = False,
+    entity_scope: str = "story",
     progress: bool | None = None,
 ) -> Corpus:
     """Reads articles from files, folders (recursively) and glob patterns.
@@ -137,6 +140,8 @@ def read(
         max_bytes: inputs larger than this many bytes become ``errors`` rows of kind ``too_large``.
         exclude: folders not to read even when they lie inside ``paths`` (an output folder).
         strict: stop at the first input that yields no article and raise :class:`InputError`.
+        entity_scope: ``"story"`` (default) finds entities in the title, subtitle, headings and
+            body; ``"all"`` in every block (captions, bylines, lists, results lines of wire copy).
         progress: show a progress bar on stderr; by default only on a terminal with many inputs.
 
     Raises:
@@ -154,20 +159,21 @@ def read(
     fmt = check.input_format("read", format)
     check.flag("read", "progress", progress)
     check.flag("read", "strict", strict)
-    builder = _builder("read", entities, max_bytes)
+    builder = _builder("read", entities, max_bytes, entity_scope)
     found = walk(given, exclude=skip)
     if strict and found.problems:
         raise InputError(*found.problems[0])
     for source, kind, message in found.problems:
         builder.add_error(source, kind, message)
     items = [(aid, source, path, fmt) for aid, source, path in found.files]
-    add = builder.add_files
-    if strict:
-        def add(chunk: list) -> None:
-            builder.add_files(chunk)
-            if builder.n_errors:
-                raise InputError(*Corpus._from_tables(builder.finish()).errors.row(0))
-    _run(builder, _chunks(items), add, len(items), progress, "reading")
+
+    def add_until_an_error(chunk: list) -> None:
+        builder.add_files(chunk)
+        if builder.n_errors:
+            raise InputError(*Corpus._from_tables(builder.finish()).errors.row(0))
+
+    add = add_until_an_error if strict else builder.add_files
+    _run(_chunks(items), add, len(items), progress, "reading")
     corpus = Corpus._from_tables(builder.finish())
     if found.renamed:
         n = len(found.renamed)
@@ -183,6 +189,7 @@ def from_texts(
     format: str | None = None,
     entities: EntitySpec = None,
     max_bytes: int = _DEFAULT_MAX_BYTES,
+    entity_scope: str = "story",
     progress: bool | None = None,
 ) -> Corpus:
     """Parses article texts given as Python strings.
@@ -191,7 +198,7 @@ def from_texts(
         texts: a list (or any iterable) of str, one per article; an item that is not a str
             becomes an ``errors`` row of kind ``format``.
         ids: one unique id per text; ``"0"``, ``"1"``, ... when None.
-        format, entities, max_bytes, progress: as for :func:`read`.
+        format, entities, max_bytes, entity_scope, progress: as for :func:`read`.
 
     Raises:
         TypeError: ``texts`` is a str, bytes, a mapping or a frame (the message says what to pass).
@@ -205,7 +212,7 @@ def from_texts(
     names = [str(i) for i in range(len(values))] if given_ids is None else given_ids
     fmt = check.input_format("from_texts", format)
     check.flag("from_texts", "progress", progress)
-    builder = _builder("from_texts", entities, max_bytes)
+    builder = _builder("from_texts", entities, max_bytes, entity_scope)
     items = []
     fixed: dict[str, str] = {}
     for name, text in zip(names, values):
@@ -217,7 +224,7 @@ def from_texts(
         if replaced:
             fixed[aid] = _SURROGATES
         items.append((aid, aid, text, fmt))
-    _run(builder, _chunks(items), builder.add_texts, len(items), progress, "parsing")
+    _run(_chunks(items), builder.add_texts, len(items), progress, "parsing")
     return _with_warnings(Corpus._from_tables(builder.finish()), fixed)
 
 
@@ -263,6 +270,7 @@ def from_frame(
     format: str | None = None,
     entities: EntitySpec = None,
     max_bytes: int = _DEFAULT_MAX_BYTES,
+    entity_scope: str = "story",
     progress: bool | None = None,
 ) -> Corpus:
     """Parses a column of article texts; the columns you name override what parsing finds.
@@ -277,15 +285,15 @@ def from_frame(
             ``title``, ``source``, ``published`` and ``outlet`` of each article. ``published``
             may be a ``Date`` or ``Datetime`` column or strings in ISO-8601
             (``2023-01-02T10:00:00Z``) or common English forms (``Jan 5, 2023``).
-        format, entities, max_bytes, progress: as for :func:`read`.
+        format, entities, max_bytes, entity_scope, progress: as for :func:`read`.
 
     Raises:
         TypeError: ``df`` is not a frame, or a column has a type that cannot hold its values.
         ValueError: a named column is missing, or ids are null or repeated.
     """
     lf = _as_lazy(df)
-    columns = lf.collect_schema().names()
     schema = lf.collect_schema()
+    columns = schema.names()
     named = {"text": text, "id": id, "title": title, "url": url, "published": published, "outlet": outlet}
     if text is None:
         check.fail_type("from_frame", "text", "a column name (str)", text)
@@ -293,9 +301,11 @@ def from_frame(
         check.column("from_frame", arg, col, columns)
     if schema[text] not in (pl.String, pl.Categorical, pl.Null):
         check.fail_type("from_frame", "text", "a String column", f"{text} ({schema[text]})")
+    if published is not None:
+        dates.check_dtype(published, schema[published])
     fmt = check.input_format("from_frame", format)
     check.flag("from_frame", "progress", progress)
-    builder = _builder("from_frame", entities, max_bytes)
+    builder = _builder("from_frame", entities, max_bytes, entity_scope)
     overrides = {"title": title, "source": url, "published": published, "outlet": outlet}
     cols = {k: v for k, v in overrides.items() if v is not None}
     wanted = list(dict.fromkeys(c for c in (text, id, *cols.values()) if c is not None))
@@ -304,7 +314,7 @@ def from_frame(
     seen: set[str] = set()
     row = 0
 
-    def batches() -> Iterator[list]:
+    def batches() -> Iterator[tuple[list, int]]:
         nonlocal row
         for batch in _frame_batches(lf.select(wanted)):
             if id is None:
@@ -333,9 +343,9 @@ def from_frame(
                     builder.add_error(aid, "empty", f"the {text!r} value is null: no text to parse")
                 else:
                     chunk.append((aid, aid, body, fmt))
-            yield chunk
+            yield chunk, batch.height
 
-    _run(builder, batches(), builder.add_texts, total, progress, "parsing")
+    _run(batches(), builder.add_texts, total, progress, "parsing")
     corpus = Corpus._from_tables(builder.finish())
     if not cols:
         return corpus
@@ -347,14 +357,14 @@ def _override(corpus: Corpus, given: pl.DataFrame | None, cols: dict[str, str], 
     if given is None:
         return corpus
     if "published" in cols:
-        dates = to_date(given["__published"])
-        unread = given.filter(dates.is_null() & given["__published"].is_not_null())
+        read_dates = dates.to_date(given["__published"])
+        unread = given.filter(read_dates.is_null() & given["__published"].is_not_null())
         if unread.height:
             warnings.warn(
                 f"from_frame(): {unread.height} values of column {published!r} are not dates newsframe "
                 f"reads (e.g. {unread['__published'][0]!r}); those articles keep the parsed date. "
                 "Use ISO-8601 (2023-01-02) or a Date column.", stacklevel=3)
-        given = given.with_columns(dates.alias("__published"))
+        given = given.with_columns(read_dates.alias("__published"))
     arts = corpus.articles.join(given, on="article_id", how="left")
     arts = arts.with_columns(
         [pl.coalesce(pl.col(f"__{k}").cast(arts[k].dtype), pl.col(k)).alias(k) for k in cols]
