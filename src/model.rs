@@ -290,6 +290,10 @@ pub enum ErrorKind {
     Empty,
     TooLarge,
     Format,
+    /// A path that is not a regular file (FIFO, socket, device), met in a folder walk.
+    NotAFile,
+    /// A symbolic link that points, directly or through others, back at itself.
+    SymlinkLoop,
 }
 
 impl ErrorKind {
@@ -300,6 +304,8 @@ impl ErrorKind {
             ErrorKind::Empty => "empty",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::Format => "format",
+            ErrorKind::NotAFile => "not_a_file",
+            ErrorKind::SymlinkLoop => "symlink_loop",
         }
     }
 }

@@ -71,6 +71,8 @@ fn parse_error_kind(kind: &str) -> PyResult<ErrorKind> {
         "empty" => ErrorKind::Empty,
         "too_large" => ErrorKind::TooLarge,
         "format" => ErrorKind::Format,
+        "not_a_file" => ErrorKind::NotAFile,
+        "symlink_loop" => ErrorKind::SymlinkLoop,
         other => {
             return Err(PyValueError::new_err(format!(
                 "unknown error kind {other:?}"
@@ -185,6 +187,12 @@ impl CorpusBuilder {
 
     fn __len__(&self) -> usize {
         self.articles.len() + self.errors.len()
+    }
+
+    /// Inputs recorded so far that yielded no article (so a caller can stop at the first).
+    #[getter]
+    fn n_errors(&self) -> usize {
+        self.errors.len()
     }
 
     /// Links the corpus and returns the frames as {name: ArrowTable}; the builder is emptied.

@@ -26,7 +26,13 @@ class CorpusBuilder:
     def add_texts(self, items: Sequence[Tuple[str, str, str, Optional[str]]]) -> int:
         """Parses (article_id, source, text, format) inputs in parallel; returns how many."""
     def add_error(self, source: str, kind: str, message: str) -> None:
-        """Records an input that yielded no article (kind: io, decode, empty, too_large, format)."""
+        """Records an input that yielded no article.
+
+        ``kind``: io, decode, empty, too_large, format, not_a_file or symlink_loop.
+        """
+    @property
+    def n_errors(self) -> int:
+        """Inputs recorded so far that yielded no article."""
     def finish(self) -> list[Tuple[str, ArrowTable]]:
         """Links ids across articles and returns the six frames, in contract order."""
     def __len__(self) -> int: ...
