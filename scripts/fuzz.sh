@@ -56,8 +56,9 @@ for target in $targets; do
         failed+=("$target")
         grep -E 'ERROR: libFuzzer|panicked at|SUMMARY|Test unit written to' "$log" | head -n 8 || true
     fi
-    runs=$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1)
-    took=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$log" | grep -oE 'in [0-9]+' | grep -oE '[0-9]+' | tail -n 1)
+    # A run that died before libFuzzer's final stats has no numbers: `?` in the summary.
+    runs=$(grep -oE 'stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n 1 || true)
+    took=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$log" | grep -oE 'in [0-9]+' | grep -oE '[0-9]+' | tail -n 1 || true)
     corpus=$(find "fuzz/corpus/$target" -type f | wc -l)
     summary+=("$(printf '%-11s %-7s %10s execs %5s s  corpus %5s' \
         "$target" "$status" "${runs:-?}" "${took:-?}" "$corpus")")

@@ -119,12 +119,7 @@ pub fn quotes(data: &[u8]) {
     let (entities, mentions) = entities::extract(&blocks, &CustomEntities::default());
     check_mentions(&blocks, &entities, &mentions);
     for q in quotes::extract(&blocks, &entities, &mentions) {
-        check_span(&blocks, &q.start, "quote start");
-        check_span(&blocks, &q.end, "quote end");
-        assert!(
-            q.start.block <= q.end.block,
-            "quote ends before it starts: {q:?}"
-        );
+        check_quote(&blocks, &q);
         if let Some(e) = q.speaker_entity {
             assert!(e < entities.len(), "speaker entity {e} out of range: {q:?}");
         }
@@ -165,8 +160,7 @@ pub fn parse_text(data: &[u8]) {
         Ok(article) => {
             check_mentions(&article.blocks, &article.entities, &article.mentions);
             for q in &article.quotes {
-                check_span(&article.blocks, &q.start, "quote start");
-                check_span(&article.blocks, &q.end, "quote end");
+                check_quote(&article.blocks, q);
             }
             for c in &article.citations {
                 check_span(&article.blocks, &c.span, "citation");
@@ -200,12 +194,30 @@ fn check_mentions(
 ) {
     for m in mentions {
         check_span(blocks, &m.span, "mention");
+        // The entities frame promises `paragraphs.text[start:end] == text`.
+        let written = &blocks[m.span.block].text[m.span.start..m.span.end];
+        assert_eq!(written, m.text, "mention text differs from its span: {m:?}");
         assert!(
             m.entity < entities.len(),
             "mention points at entity {} of {}: {m:?}",
             m.entity,
             entities.len()
         );
+    }
+}
+
+/// A quote's spans lie in their blocks in reading order; a quote inside one paragraph is
+/// exactly the text between its spans, as the quotes frame's offsets promise.
+fn check_quote(blocks: &[Block], q: &newsframe::model::Quote) {
+    check_span(blocks, &q.start, "quote start");
+    check_span(blocks, &q.end, "quote end");
+    assert!(
+        (q.start.block, q.start.start) <= (q.end.block, q.end.end),
+        "quote ends before it starts: {q:?}"
+    );
+    if q.start.block == q.end.block {
+        let written = &blocks[q.start.block].text[q.start.start..q.end.end];
+        assert_eq!(written, q.text, "quote text differs from its span: {q:?}");
     }
 }
 
