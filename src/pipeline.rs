@@ -31,6 +31,8 @@ pub struct Input {
 pub struct Options {
     pub max_bytes: usize,
     pub custom_entities: CustomEntities,
+    /// Which blocks entities are looked for in (the story by default).
+    pub entity_scope: entities::Scope,
 }
 
 impl Default for Options {
@@ -38,6 +40,7 @@ impl Default for Options {
         Options {
             max_bytes: DEFAULT_MAX_BYTES,
             custom_entities: CustomEntities::default(),
+            entity_scope: entities::Scope::Story,
         }
     }
 }
@@ -101,7 +104,8 @@ pub fn parse_text(
         warnings.push("no body paragraphs found".into());
     }
     let meta = metadata::derive(&blocks, hints);
-    let (entities, mentions) = entities::extract(&blocks, &options.custom_entities);
+    let (entities, mentions) =
+        entities::extract_in(&blocks, &options.custom_entities, options.entity_scope);
     let quotes = quotes::extract(&blocks, &entities, &mentions);
     let citations = citations::extract(&blocks, &entities, &mentions);
     let source = hints

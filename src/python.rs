@@ -105,12 +105,23 @@ impl CorpusBuilder {
 #[pymethods]
 impl CorpusBuilder {
     /// `entities`: (name, type, aliases) triples that take precedence over the gazetteers.
+    /// `entity_scope`: `"story"` (title, subtitle, headings, body) or `"all"` (every block).
     #[new]
-    #[pyo3(signature = (max_bytes=crate::ingest::DEFAULT_MAX_BYTES, entities=None))]
+    #[pyo3(signature = (max_bytes=crate::ingest::DEFAULT_MAX_BYTES, entities=None, entity_scope="story"))]
     fn new(
         max_bytes: usize,
         entities: Option<Vec<(String, String, Vec<String>)>>,
+        entity_scope: &str,
     ) -> PyResult<Self> {
+        let entity_scope = match entity_scope {
+            "story" => crate::entities::Scope::Story,
+            "all" => crate::entities::Scope::All,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "entity_scope {other:?} is not known: use \"story\" or \"all\""
+                )))
+            }
+        };
         let mut entries = Vec::new();
         for (name, etype, aliases) in entities.unwrap_or_default() {
             let etype = EntityType::parse(&etype).ok_or_else(|| {
@@ -129,6 +140,7 @@ impl CorpusBuilder {
             options: Options {
                 max_bytes,
                 custom_entities: custom,
+                entity_scope,
             },
             articles: Vec::new(),
             errors: Vec::new(),

@@ -17,8 +17,10 @@ class CorpusBuilder:
         self,
         max_bytes: int = ...,
         entities: Optional[Sequence[Tuple[str, str, Sequence[str]]]] = None,
+        entity_scope: str = "story",
     ) -> None:
-        """``entities``: (name, type, aliases) triples that win over the gazetteers."""
+        """``entities``: (name, type, aliases) triples that win over the gazetteers;
+        ``entity_scope``: ``"story"`` or ``"all"`` blocks to find entities in."""
     def add_files(
         self, items: Sequence[Tuple[str, str, Union[str, PathLike[str]], Optional[str]]]
     ) -> int:

@@ -20,7 +20,7 @@ from newsframe._native import CorpusBuilder
 from newsframe._progress import Progress
 from newsframe._walk import walk
 from newsframe.corpus import Corpus
-from newsframe.errors import InputError, NewsframeError, ParseError
+from newsframe.errors import ArgumentValueError, InputError, NewsframeError, ParseError
 
 PathLike = Union[str, "os.PathLike[str]"]
 EntitySpec = Union[pl.DataFrame, str, "os.PathLike[str]", Iterable[Mapping[str, object]], None]
@@ -67,10 +67,11 @@ def _entity_rows(func: str, entities: EntitySpec) -> list[tuple[str, str, list[s
     return rows
 
 
-def _builder(func: str, entities: EntitySpec, max_bytes: object) -> CorpusBuilder:
+def _builder(func: str, entities: EntitySpec, max_bytes: object, entity_scope: object = "story") -> CorpusBuilder:
     limit = check.max_bytes(func, max_bytes)
+    scope = check.entity_scope(func, entity_scope)
     try:
-        return CorpusBuilder(max_bytes=limit, entities=_entity_rows(func, entities))
+        return CorpusBuilder(max_bytes=limit, entities=_entity_rows(func, entities), entity_scope=scope)
     except ValueError as e:
         raise NewsframeError(str(e)) from None
 
@@ -124,6 +125,7 @@ def read(
     max_bytes: int = _DEFAULT_MAX_BYTES,
     exclude: PathLike | Sequence[PathLike] | None = None,
     strict: bool = False,
+    entity_scope: str = "story",
     progress: bool | None = None,
 ) -> Corpus:
     """Reads articles from files, folders (recursively) and glob patterns.
@@ -138,6 +140,8 @@ def read(
         max_bytes: inputs larger than this many bytes become ``errors`` rows of kind ``too_large``.
         exclude: folders not to read even when they lie inside ``paths`` (an output folder).
         strict: stop at the first input that yields no article and raise :class:`InputError`.
+        entity_scope: ``"story"`` (default) finds entities in the title, subtitle, headings and
+            body; ``"all"`` in every block (captions, bylines, lists, results lines of wire copy).
         progress: show a progress bar on stderr; by default only on a terminal with many inputs.
 
     Raises:
@@ -155,7 +159,7 @@ def read(
     fmt = check.input_format("read", format)
     check.flag("read", "progress", progress)
     check.flag("read", "strict", strict)
-    builder = _builder("read", entities, max_bytes)
+    builder = _builder("read", entities, max_bytes, entity_scope)
     found = walk(given, exclude=skip)
     if strict and found.problems:
         raise InputError(*found.problems[0])
@@ -185,6 +189,7 @@ def from_texts(
     format: str | None = None,
     entities: EntitySpec = None,
     max_bytes: int = _DEFAULT_MAX_BYTES,
+    entity_scope: str = "story",
     progress: bool | None = None,
 ) -> Corpus:
     """Parses article texts given as Python strings.
@@ -193,7 +198,7 @@ def from_texts(
         texts: a list (or any iterable) of str, one per article; an item that is not a str
             becomes an ``errors`` row of kind ``format``.
         ids: one unique id per text; ``"0"``, ``"1"``, ... when None.
-        format, entities, max_bytes, progress: as for :func:`read`.
+        format, entities, max_bytes, entity_scope, progress: as for :func:`read`.
 
     Raises:
         TypeError: ``texts`` is a str, bytes, a mapping or a frame (the message says what to pass).
@@ -207,7 +212,7 @@ def from_texts(
     names = [str(i) for i in range(len(values))] if given_ids is None else given_ids
     fmt = check.input_format("from_texts", format)
     check.flag("from_texts", "progress", progress)
-    builder = _builder("from_texts", entities, max_bytes)
+    builder = _builder("from_texts", entities, max_bytes, entity_scope)
     items = []
     fixed: dict[str, str] = {}
     for name, text in zip(names, values):
@@ -265,6 +270,7 @@ def from_frame(
     format: str | None = None,
     entities: EntitySpec = None,
     max_bytes: int = _DEFAULT_MAX_BYTES,
+    entity_scope: str = "story",
     progress: bool | None = None,
 ) -> Corpus:
     """Parses a column of article texts; the columns you name override what parsing finds.
@@ -279,7 +285,7 @@ def from_frame(
             ``title``, ``source``, ``published`` and ``outlet`` of each article. ``published``
             may be a ``Date`` or ``Datetime`` column or strings in ISO-8601
             (``2023-01-02T10:00:00Z``) or common English forms (``Jan 5, 2023``).
-        format, entities, max_bytes, progress: as for :func:`read`.
+        format, entities, max_bytes, entity_scope, progress: as for :func:`read`.
 
     Raises:
         TypeError: ``df`` is not a frame, or a column has a type that cannot hold its values.
@@ -299,7 +305,7 @@ def from_frame(
         dates.check_dtype(published, schema[published])
     fmt = check.input_format("from_frame", format)
     check.flag("from_frame", "progress", progress)
-    builder = _builder("from_frame", entities, max_bytes)
+    builder = _builder("from_frame", entities, max_bytes, entity_scope)
     overrides = {"title": title, "source": url, "published": published, "outlet": outlet}
     cols = {k: v for k, v in overrides.items() if v is not None}
     wanted = list(dict.fromkeys(c for c in (text, id, *cols.values()) if c is not None))
@@ -316,12 +322,12 @@ def from_frame(
             else:
                 raw = batch[id]
                 if raw.null_count():
-                    raise ValueError(f"from_frame(): the id column {id!r} has null values; "
+                    raise ArgumentValueError(f"from_frame(): the id column {id!r} has null values; "
                                      "give every row an id or pass id=None for row numbers")
                 ids = raw.cast(pl.String).to_list()
             for aid in ids:
                 if aid in seen:
-                    raise ValueError(f"from_frame(): ids must be unique; {aid!r} appears more than once "
+                    raise ArgumentValueError(f"from_frame(): ids must be unique; {aid!r} appears more than once "
                                      f"in column {id!r}")
                 seen.add(aid)
             row += batch.height
