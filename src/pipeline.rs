@@ -31,6 +31,8 @@ pub struct Input {
 pub struct Options {
     pub max_bytes: usize,
     pub custom_entities: CustomEntities,
+    /// Field names read from JSON articles, the caller's first.
+    pub json_fields: ingest::JsonFields,
     /// Which blocks entities are looked for in (the story by default).
     pub entity_scope: entities::Scope,
 }
@@ -40,54 +42,94 @@ impl Default for Options {
         Options {
             max_bytes: DEFAULT_MAX_BYTES,
             custom_entities: CustomEntities::default(),
+            json_fields: ingest::JsonFields::default(),
             entity_scope: entities::Scope::Story,
         }
     }
 }
 
-/// Parses one input. Never panics: a panic inside a stage becomes an error naming the input.
+/// Parses one input that holds one article. Never panics: a panic inside a stage becomes an
+/// error naming the input.
 pub fn parse_input(input: &Input, options: &Options) -> Result<ParsedArticle, InputError> {
+    parse_input_records(input, options)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| {
+            Err(InputError {
+                source: input.source.clone(),
+                kind: ErrorKind::Empty,
+                message: "input holds no article".into(),
+            })
+        })
+}
+
+/// Parses one input into its articles: one for a page, one per record of a JSON Lines file
+/// (ids and sources `file.jsonl:LINE`), each an article or an error. Never panics.
+pub fn parse_input_records(
+    input: &Input,
+    options: &Options,
+) -> Vec<Result<ParsedArticle, InputError>> {
     let bytes: Vec<u8> = match &input.content {
         Content::Text(t) => t.clone().into_bytes(),
-        Content::Path(p) => std::fs::read(p).map_err(|e| InputError {
-            source: input.source.clone(),
-            kind: ErrorKind::Io,
-            message: format!("cannot read {}: {e}", p.display()),
-        })?,
+        Content::Path(p) => match std::fs::read(p) {
+            Ok(b) => b,
+            Err(e) => {
+                return vec![Err(InputError {
+                    source: input.source.clone(),
+                    kind: ErrorKind::Io,
+                    message: format!("cannot read {}: {e}", p.display()),
+                })]
+            }
+        },
     };
-    let format = input
-        .format
-        .unwrap_or_else(|| ingest::detect_format(&input.source, &bytes));
-    let caught = std::panic::catch_unwind(|| parse_bytes(input, &bytes, format, options));
-    caught.unwrap_or_else(|panic| {
+    let internal = |panic: Box<dyn std::any::Any + Send>| {
         let what = panic
             .downcast_ref::<String>()
             .cloned()
             .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
             .unwrap_or_default();
-        Err(InputError {
+        InputError {
             source: input.source.clone(),
             kind: ErrorKind::Format,
             message: format!("internal error while parsing this input (please report it): {what}"),
+        }
+    };
+    let pieces = std::panic::catch_unwind(|| {
+        ingest::decode_all(
+            &input.source,
+            &bytes,
+            input.format,
+            options.max_bytes,
+            &options.json_fields,
+        )
+    });
+    let pieces = match pieces {
+        Ok(p) => p,
+        Err(panic) => return vec![Err(internal(panic))],
+    };
+    pieces
+        .into_iter()
+        .map(|piece| {
+            let decoded = piece.result?;
+            let one = Input {
+                id: format!("{}{}", input.id, piece.suffix),
+                source: format!("{}{}", input.source, piece.suffix),
+                content: input.content.clone(),
+                format: Some(piece.format),
+            };
+            std::panic::catch_unwind(|| {
+                parse_text(
+                    &one,
+                    &decoded.text,
+                    piece.format,
+                    &decoded.hints,
+                    decoded.warnings.clone(),
+                    options,
+                )
+            })
+            .map_err(internal)
         })
-    })
-}
-
-fn parse_bytes(
-    input: &Input,
-    bytes: &[u8],
-    format: Format,
-    options: &Options,
-) -> Result<ParsedArticle, InputError> {
-    let decoded = ingest::decode(&input.source, bytes, format, options.max_bytes)?;
-    Ok(parse_text(
-        input,
-        &decoded.text,
-        format,
-        &decoded.hints,
-        decoded.warnings,
-        options,
-    ))
+        .collect()
 }
 
 /// Runs every stage on decoded text.
@@ -99,7 +141,7 @@ pub fn parse_text(
     mut warnings: Vec<String>,
     options: &Options,
 ) -> ParsedArticle {
-    let blocks = segment::segment_under(text, hints.headline.as_deref());
+    let blocks = segment::segment_page(text, hints);
     if !blocks.iter().any(|b| b.role == Role::Body) {
         warnings.push("no body paragraphs found".into());
     }

@@ -85,14 +85,14 @@ impl CorpusBuilder {
     fn run(&mut self, py: Python<'_>, inputs: Vec<Input>) -> PyResult<usize> {
         let options = self.options.clone();
         let results = py.detach(|| corpus::parse_all(&inputs, &options));
-        let n = results.len();
-        for (input, result) in inputs.iter().zip(results) {
+        let n = inputs.len();
+        for result in results {
             match result {
                 Ok(a) => self.articles.push(a),
                 Err(e) if e.message.starts_with("internal error") => {
                     return Err(PyRuntimeError::new_err(format!(
                         "newsframe failed on {}: {}",
-                        input.source, e.message
+                        e.source, e.message
                     )))
                 }
                 Err(e) => self.errors.push(e),
@@ -141,6 +141,7 @@ impl CorpusBuilder {
                 max_bytes,
                 custom_entities: custom,
                 entity_scope,
+                ..Options::default()
             },
             articles: Vec::new(),
             errors: Vec::new(),
