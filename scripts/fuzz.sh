@@ -8,7 +8,8 @@
 # keep each as a regression test (tests/fuzz_findings/TARGET/, replayed by `cargo test`).
 #
 # Settings (environment):
-#   FUZZ_SECONDS      seconds per target (60)
+#   FUZZ_SECONDS      seconds per target (60); a target's first run of a kept corpus
+#                     (fuzz/corpus/TARGET/) replays it all and can take longer
 #   FUZZ_TIMEOUT      seconds one input may take before it counts as a hang (10)
 #   FUZZ_TARGETS      space-separated targets (all of: decode html json segment quotes citations parse_text)
 #   FUZZ_SHAPE_BYTES  size of each adversarial seed (4096; the shapes are for coverage, and larger

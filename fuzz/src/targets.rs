@@ -48,6 +48,20 @@ pub fn decode(data: &[u8]) {
     if !data.is_empty() {
         assert!(ingest::decode("fuzz-input", data, Format::Text, data.len() - 1).is_err());
     }
+    // Every input yields at least one piece: an article, or an error saying why not.
+    for format in [None, Some(Format::Json)] {
+        let pieces = ingest::decode_all(
+            "fuzz-input",
+            data,
+            format,
+            DEFAULT_MAX_BYTES,
+            &ingest::JsonFields::default(),
+        );
+        assert!(
+            !pieces.is_empty(),
+            "decode_all dropped the input ({format:?})"
+        );
+    }
 }
 
 /// HTML flattening, on the page as text and through `decode` as a page's bytes.
@@ -142,10 +156,11 @@ pub fn citations(data: &[u8]) {
     }
 }
 
-/// The whole pipeline on one input, then corpus linking and every frame.
+/// The whole pipeline on one input (JSON when it opens like JSON), then corpus linking and
+/// every frame.
 pub fn parse_text(data: &[u8]) {
     let text = String::from_utf8_lossy(data).into_owned();
-    let format = if text.trim_start().starts_with('{') {
+    let format = if text.trim_start().starts_with(['{', '[']) {
         Format::Json
     } else {
         ingest::detect_format("fuzz-input", data)
@@ -156,34 +171,40 @@ pub fn parse_text(data: &[u8]) {
         content: Content::Text(text),
         format: Some(format),
     };
-    let (articles, errors) = match pipeline::parse_input(&input, &Options::default()) {
-        Ok(article) => {
-            check_mentions(&article.blocks, &article.entities, &article.mentions);
-            for q in &article.quotes {
-                check_quote(&article.blocks, q);
+    // One input is one article or error, or one per record of a JSON array or JSON Lines.
+    let results = pipeline::parse_input_records(&input, &Options::default());
+    assert!(!results.is_empty(), "input not accounted for");
+    let (mut articles, mut errors) = (Vec::new(), Vec::new());
+    for result in results {
+        match result {
+            Ok(article) => {
+                check_mentions(&article.blocks, &article.entities, &article.mentions);
+                for q in &article.quotes {
+                    check_quote(&article.blocks, q);
+                }
+                for c in &article.citations {
+                    check_span(&article.blocks, &c.span, "citation");
+                }
+                articles.push(article);
             }
-            for c in &article.citations {
-                check_span(&article.blocks, &c.span, "citation");
+            Err(e) => {
+                // `parse_input_records` turns a panic into an error; the fuzzer's panic hook
+                // aborts first, but a replayed finding must fail here too.
+                assert!(
+                    !e.message.contains("internal error"),
+                    "a stage panicked: {}",
+                    e.message
+                );
+                errors.push(e);
             }
-            (vec![article], Vec::new())
         }
-        Err(e) => {
-            // `parse_input` turns a panic into an error; the fuzzer's panic hook aborts first,
-            // but a replayed finding must fail here too.
-            assert!(
-                !e.message.contains("internal error"),
-                "a stage panicked: {}",
-                e.message
-            );
-            (Vec::new(), vec![e])
-        }
-    };
+    }
     let links = corpus::link(&articles);
     let built = frames::build(&articles, &errors, &links).expect("frames build");
     assert_eq!(
         built[0].num_rows() + built[5].num_rows(),
-        1,
-        "input not accounted for"
+        articles.len() + errors.len(),
+        "a parsed record is missing from the frames"
     );
 }
 
