@@ -1,0 +1,6 @@
+//! `cargo fuzz run quotes`: see `newsframe_fuzz::targets::quotes` for what it checks.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| newsframe_fuzz::targets::quotes(data));

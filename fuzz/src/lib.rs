@@ -1,0 +1,3 @@
+//! newsframe's fuzz targets as plain functions; see `targets.rs`.
+
+pub mod targets;
