@@ -46,10 +46,11 @@ pub fn derive(blocks: &[Block], hints: &Hints) -> Metadata {
         .or_else(|| hints.headline.clone())
         .or_else(|| first(Role::Title).map(|t| strip_site_suffix(&t)))
         .or_else(|| hints.meta_title.as_deref().map(strip_site_suffix));
-    let authors = if hints.authors.is_empty() {
+    let stated = person_names(&hints.authors);
+    let authors = if stated.is_empty() {
         byline_authors(blocks)
     } else {
-        hints.authors.clone()
+        stated
     };
     Metadata {
         title,
@@ -58,6 +59,48 @@ pub fn derive(blocks: &[Block], hints: &Hints) -> Metadata {
         authors,
         published: hints.published.or_else(|| find_published(blocks)),
     }
+}
+
+/// Words that make a stated author a role or a desk, not a person ("Guardian staff reporter",
+/// "Contributing Opinion Writer").
+static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:staff|reporter|writer|editor|editors|correspondent|contributor|contributing|columnist|team|desk|newsroom|brandroom|bureau|wire|services?)\b").unwrap()
+});
+
+/// The people among the authors a page states: meta tags and feeds also list outlets
+/// ("Associated Press", "NBA.com"), e-mail addresses, handles (`jane-doe`), credentials
+/// ("RDN") and photo credits. A trailing outlet ("John Roe The Associated Press") is cut.
+fn person_names(stated: &[String]) -> Vec<String> {
+    let lex = lexicon::get();
+    let mut out: Vec<String> = Vec::new();
+    for name in stated {
+        let mut name = name.trim().trim_end_matches([',', ';']).trim().to_string();
+        for cut in [
+            " The Associated Press",
+            " Associated Press",
+            ", Reuters",
+            " Reuters",
+        ] {
+            if let Some(head) = name.strip_suffix(cut) {
+                name = head.trim().to_string();
+            }
+        }
+        let words = name.split_whitespace().count();
+        let handle =
+            words == 1 && (name.contains(['.', '-', '_']) || !name.chars().any(char::is_uppercase));
+        let credential = words == 1 && name.len() <= 4 && !name.chars().any(char::is_lowercase);
+        let keep = !name.is_empty()
+            && !name.contains(['@', '(', ')', '/'])
+            && !handle
+            && !credential
+            && words <= 6
+            && lex.outlet(&name).is_none()
+            && !ROLE_WORDS.is_match(&name);
+        if keep && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
 }
 
 /// "Headline | Site" keeps the headline; a markdown `# Headline` loses its marks.
@@ -226,6 +269,24 @@ mod tests {
             text: text.into(),
             role,
         }
+    }
+
+    #[test]
+    fn stated_authors_keep_people_only() {
+        let stated: Vec<String> = [
+            "Jane Doe",
+            "Associated Press",
+            "Guardian staff reporter",
+            "jdoe@daily.example",
+            "jane-doe",
+            "RDN",
+            "(Image: Instagram/someone)",
+            "John Roe The Associated Press",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert_eq!(person_names(&stated), vec!["Jane Doe", "John Roe"]);
     }
 
     #[test]

@@ -89,6 +89,29 @@ def test_wire_and_photo_credits() -> None:
     assert ("photo", "Jane Roe") not in rows(c)
 
 
+def test_labelled_credit_lines_in_forms_the_sample_lacks() -> None:
+    body = (
+        "The new terminal will double the port's capacity by 2030, its operator said on Monday, "
+        "and the first ships are expected to dock there early in the following year."
+    )
+    c = nf.from_texts([story(
+        "Illustration by Jane Roe / Reuters", body, "Photo by John Doe/AFP via Getty Images", body
+    )])
+    assert set(rows(c)) >= {
+        ("photo", "Reuters"),
+        ("photo", "Agence France-Presse"),
+        ("photo", "Getty Images"),
+    }
+
+
+def test_unlisted_pollster_or_journal_after_a_citing_cue_is_a_document() -> None:
+    c = nf.from_texts([story(
+        "Support for the harbour plan has doubled, according to a 2023 Quorvex survey of residents.",
+        "The findings on silt were published in Coastal Dynamics Letters last spring.",
+    )])
+    assert {("document", "Quorvex"), ("document", "Coastal Dynamics Letters")} <= set(rows(c))
+
+
 def test_lookalikes_are_not_citations() -> None:
     c = nf.from_texts([story(
         "Reuters is a news agency with bureaus in many cities, and it employs thousands of people.",

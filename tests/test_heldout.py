@@ -23,12 +23,12 @@ THRESHOLDS = {
     "articles_found": 1.0,
     "article_fields": 0.85,
     "body_boundaries": 0.93,
-    "entity_f1": 0.79,
-    "entity_typed_f1": 0.76,
+    "entity_f1": 0.80,
+    "entity_typed_f1": 0.78,
     "alias_resolution": 0.86,
-    "quote_f1": 0.94,
+    "quote_f1": 0.95,
     "quote_kind_acc": 0.87,
-    "quote_speaker_acc": 0.78,
+    "quote_speaker_acc": 0.79,
     "citation_f1": 0.73,
 }
 

@@ -100,3 +100,54 @@ def test_speaker_entity_joins_the_entities_frame() -> None:
 
 def test_text_without_quotes_has_no_quote_rows() -> None:
     assert quotes_of(CONTEXT).height == 0
+
+
+def speaker_of(*paragraphs: str) -> tuple[str | None, str | None, str | None, str]:
+    q = quotes_of(*paragraphs).row(0, named=True)
+    return q["speaker"], q["speaker_name"], q["cue"], q["kind"]
+
+
+def test_unlisted_name_after_the_cue_is_the_speaker_not_its_affiliation() -> None:
+    speaker, name, cue, _ = speaker_of(
+        "“The water is still rising,” said Dorota Wielgosz, a hydrologist at the Institute of Rivers."
+    )
+    assert (speaker, name, cue) == ("Dorota Wielgosz", "Dorota Wielgosz", "said")
+
+
+def test_modifier_before_the_speaker_is_not_the_speaker() -> None:
+    _, name, _, _ = speaker_of(
+        "“We were ready,” former Torres adviser Lukas Brandt said on Sunday."
+    )
+    assert name == "Lukas Brandt"
+
+
+def test_speaker_after_an_apposition_with_an_age_and_a_job() -> None:
+    _, name, cue, _ = speaker_of(
+        "“I have never seen it this high,” Marta Oyelaran, 67, a retired teacher in Lenz, told reporters."
+    )
+    assert (name, cue) == ("Marta Oyelaran", "told")
+
+
+def test_words_a_speaker_calls_something_are_partial_and_theirs() -> None:
+    _, name, cue, kind = speaker_of(CONTEXT, "Torres called the levee “the best defence we have” on Sunday.")
+    assert (name, cue, kind) == ("Ana Torres", "called", "partial")
+
+
+def test_question_quote_keeps_the_cue_after_it() -> None:
+    _, name, cue, _ = speaker_of(CONTEXT, "“Will the bridge hold?” Berg asked.")
+    assert (name, cue) == ("Karl Berg", "asked")
+
+
+def test_archive_double_apostrophes_are_quotation_marks() -> None:
+    q = quotes_of(CONTEXT, "''We will rebuild the bridge,'' Torres said.").row(0, named=True)
+    assert (q["text"], q["speaker_name"]) == ("We will rebuild the bridge,", "Ana Torres")
+
+
+def test_quote_paragraph_after_reported_speech_is_that_speaker_s() -> None:
+    _, name, _, _ = speaker_of(
+        CONTEXT,
+        "Berg said he had asked the board for more pumps weeks ago.",
+        "“Nobody listened to us until the water came over the road.”",
+    )
+    assert name == "Karl Berg"
+

@@ -36,6 +36,8 @@ pub fn find(blocks: &[Block]) -> Vec<Citation> {
         }
         match b.role {
             Role::Caption => out.extend(photo_credits(i, &b.text)),
+            // A short credit line between paragraphs reads like a subheading to the segmenter.
+            Role::Heading if is_labelled_credit(&b.text) => out.extend(photo_credits(i, &b.text)),
             // "© 2024 The Associated Press": the page is wire copy, wherever the line sits.
             Role::Nav | Role::Bio | Role::Related => out.extend(copyright_credit(i, &b.text)),
             Role::Credit | Role::Other | Role::Body | Role::Byline => {

@@ -413,6 +413,15 @@ mod tests {
     }
 
     #[test]
+    fn a_platform_posted_on_is_a_channel_not_a_document() {
+        assert!(documents_in(
+            "The zoo said in a post on X that the baby was a girl.",
+            &[(EntityType::Org, "X")]
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn country_with_an_institution_noun() {
         assert_eq!(
             documents_in(
