@@ -9,7 +9,8 @@ use crate::pipeline::{parse_input, Input, Options};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-/// Parses inputs in parallel; results are in input order.
+/// Parses inputs in parallel; results are in input order. Once `options.cancel` is set, the
+/// inputs left end as errors of kind `cancelled` without being read.
 pub fn parse_all(inputs: &[Input], options: &Options) -> Vec<Result<ParsedArticle, InputError>> {
     inputs.par_iter().map(|i| parse_input(i, options)).collect()
 }

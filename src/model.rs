@@ -290,6 +290,10 @@ pub enum ErrorKind {
     Empty,
     TooLarge,
     Format,
+    /// The article needed more work than its budget (see `work`).
+    Limit,
+    /// The run was cancelled before this input was parsed; never reaches a frame.
+    Cancelled,
 }
 
 impl ErrorKind {
@@ -300,6 +304,8 @@ impl ErrorKind {
             ErrorKind::Empty => "empty",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::Format => "format",
+            ErrorKind::Limit => "limit",
+            ErrorKind::Cancelled => "cancelled",
         }
     }
 }

@@ -107,11 +107,12 @@ fn quote_masks(blocks: &[Block], raw: &[RawQuote]) -> Vec<Vec<Range<usize>>> {
     masks
 }
 
+/// The last sentence starting at or before `pos`; sentences are in order, so it is
+/// binary-searched (a block can hold thousands of quotes).
 fn sentence_at(sentences: &[Range<usize>], pos: usize, len: usize) -> Range<usize> {
-    sentences
-        .iter()
-        .rev()
-        .find(|s| s.start <= pos)
+    let k = sentences.partition_point(|s| s.start <= pos);
+    sentences[..k]
+        .last()
         .map_or(0..len, |s| s.start..s.end.max(pos))
 }
 
@@ -267,11 +268,8 @@ fn previous_sentence(
     block: usize,
     sentence: &Range<usize>,
 ) -> Option<Attribution> {
-    let prev = speakers
-        .sentences(block)
-        .iter()
-        .rev()
-        .find(|s| s.end <= sentence.start)?;
+    let sentences = speakers.sentences(block);
+    let prev = sentences[..sentences.partition_point(|s| s.end <= sentence.start)].last()?;
     let ws = words(&blocks[block].text, prev.clone(), speakers.masks(block));
     let found = speakers
         .according_to(block, &ws)

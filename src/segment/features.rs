@@ -79,6 +79,7 @@ static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Measures one block.
 pub fn measure(text: &str) -> Features {
+    crate::work::add(text.len());
     let words: Vec<&str> = text.split_whitespace().collect();
     let n = words.len();
     let terminal = ends_sentence(text);
