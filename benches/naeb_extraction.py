@@ -7,14 +7,18 @@ whole-page text (BeautifulSoup `get_text`), the messy dump newsframe's text path
 while trafilatura still gets the HTML. Reports title exact-match rate, mean body word-4-gram F1
 (the ScrapingHub measure) and pages per second, each tool timed on the same pages in one run.
 Needs `pip install trafilatura lxml_html_clean beautifulsoup4 lxml` (benchmark-only dependencies;
-`lxml_html_clean` because lxml 6 no longer bundles the cleaner trafilatura imports).
+`lxml_html_clean` because lxml 6 no longer bundles the cleaner trafilatura imports) and the NAEB
+pages: `git clone https://github.com/AndyTheFactory/article-extraction-dataset` (its
+`articles.json` and `html/` folder; pass that folder as `--naeb`).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
+import sys
 import time
 import unicodedata
 from collections import Counter
@@ -51,6 +55,12 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
     root = Path(args.naeb)
+    if not (root / "articles.json").is_file():
+        sys.exit(f"NAEB not found at {root}: clone https://github.com/AndyTheFactory/article-extraction-dataset "
+                 "and pass its folder as --naeb")
+    for module, package in (("trafilatura", "trafilatura lxml_html_clean"), ("bs4", "beautifulsoup4 lxml")):
+        if importlib.util.find_spec(module) is None:
+            sys.exit(f"this benchmark needs {module}: pip install {package}")
     gold = json.loads((root / "articles.json").read_text(encoding="utf-8"))
     keys = [k for k in sorted(gold) if (root / "html" / f"{k}.html").stat().st_size > 0]
     if args.limit:

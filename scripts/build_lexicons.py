@@ -11,6 +11,7 @@ Derived files (written by this script, do not edit by hand):
                                  + lexicons/curated/surnames_world.txt
     lexicons/function_words.txt  lexicons/curated/spacy_stop_words.txt (spaCy, MIT)
                                  + lexicons/curated/function_words_extra.txt
+    lexicons/common_words.txt    spacy-lookups-data en_lexeme_prob (MIT)
 
 Hand-only source files (outlets.tsv, organizations.tsv, reporting_verbs.tsv,
 titles.tsv, org_suffixes.txt, anonymous_sources.tsv) are NOT touched.
@@ -480,6 +481,26 @@ def function_words_text() -> str:
     return h + "".join(w + "\n" for w in words)
 
 
+def common_words_text() -> str:
+    """Frequent English words mostly written in lower case: the words a run of capitalised
+    words must not consist of entirely to be read as an unknown person's name."""
+    words = sorted(
+        w for w, p in PROB.items()
+        if w.isalpha() and w.islower() and p > COMMON_WORD_LOGPROB
+        and p > PROB.get(w[:1].upper() + w[1:], -99.0)
+    )
+    h = header([
+        "newsframe lexicon: common_words.txt (DERIVED - regenerate with scripts/build_lexicons.py)",
+        "one lowercase word per line: English words with log-probability above "
+        f"{COMMON_WORD_LOGPROB} that are more",
+        "  frequent in lower case than capitalised (elephant, lounge, panic; not orlando, takagi).",
+        "Source: spaCy's English word probabilities, en_lexeme_prob in the PyPI package",
+        "  spacy-lookups-data 1.0.5 (MIT License, (c) ExplosionAI GmbH).",
+        "License of this file: MIT (see lexicons/SOURCES.md).",
+    ])
+    return h + "".join(w + "\n" for w in words)
+
+
 # ----------------------------------------------------------------- main
 def main(argv) -> int:
     check = "--check" in argv
@@ -491,6 +512,7 @@ def main(argv) -> int:
     write(os.path.join(LEX, "given_names.txt"), names_text("given", *build_given()), check, changed)
     write(os.path.join(LEX, "surnames.txt"), names_text("surname", *build_surnames()), check, changed)
     write(os.path.join(LEX, "function_words.txt"), function_words_text(), check, changed)
+    write(os.path.join(LEX, "common_words.txt"), common_words_text(), check, changed)
     if check:
         if changed:
             print("out of date: " + ", ".join(changed))

@@ -60,6 +60,15 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Format {
     }
 }
 
+/// A size as a person reads it: bytes below a megabyte ("1000 bytes"), else "20.0 MB".
+pub fn byte_size(n: usize) -> String {
+    if n < 1_000_000 {
+        format!("{n} bytes")
+    } else {
+        format!("{:.1} MB", n as f64 / 1e6)
+    }
+}
+
 /// Decodes one input. `source` only names the input in messages.
 pub fn decode(
     source: &str,
@@ -76,9 +85,9 @@ pub fn decode(
         return Err(err(
             ErrorKind::TooLarge,
             format!(
-                "input is {:.1} MB, above the {:.1} MB limit for one article; split it or raise `max_bytes`",
-                bytes.len() as f64 / 1e6,
-                max_bytes as f64 / 1e6
+                "input is {}, above the {} limit for one article; split it or raise `max_bytes`",
+                byte_size(bytes.len()),
+                byte_size(max_bytes)
             ),
         ));
     }
@@ -412,6 +421,17 @@ fn json_article(raw: &str) -> Result<Decoded, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_limits_are_said_in_bytes() {
+        let e = decode("x", b"Hello world", Format::Text, 5).unwrap_err();
+        assert!(
+            e.message.contains("11 bytes, above the 5 bytes limit"),
+            "{}",
+            e.message
+        );
+        assert_eq!(byte_size(20_971_520), "21.0 MB");
+    }
 
     #[test]
     fn invalid_utf8_is_decoded_with_a_warning() {

@@ -50,18 +50,28 @@ pub struct ReportingVerb {
 #[derive(Debug, Default)]
 pub struct Lexicons {
     pub countries: Vec<Country>,
+    /// Religions, ethnic and political groups: (canonical name, surface forms), typed NORP.
+    pub groups: Vec<(String, Vec<String>)>,
     pub places: Vec<Place>,
     pub organizations: Vec<Organization>,
     pub outlets: Vec<Outlet>,
     given_names: HashSet<String>,
     surnames: HashSet<String>,
     function_words: HashSet<String>,
+    common_words: HashSet<String>,
     chrome_words: HashSet<String>,
     /// Reporting verb forms (lower case) -> verb.
     pub reporting_verbs: HashMap<String, ReportingVerb>,
     /// Title words and phrases -> kind (`person` or `org`).
     pub titles: HashMap<String, String>,
     pub org_suffixes: HashSet<String>,
+    /// Words that open an organisation's name ("PT", "AC", "Real").
+    pub org_prefixes: HashSet<String>,
+    /// Sports nouns written after a team's name (`after`: adjectives may come between;
+    /// `next`: right after it) or before it (`before`).
+    pub team_roles_after: HashSet<String>,
+    pub team_roles_next: HashSet<String>,
+    pub team_roles_before: HashSet<String>,
     /// Last words of newspaper and broadcaster names ("... News", "... Herald").
     pub nameplate_heads: HashSet<String>,
     /// Last words of street, building and landform names ("... Street", "... Gardens") ->
@@ -84,6 +94,13 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn team_roles(side: &str) -> HashSet<String> {
+    rows(include_str!("../lexicons/team_roles.tsv"))
+        .filter(|r| r.get(1) == Some(&side))
+        .map(|r| r[0].to_string())
+        .collect()
 }
 
 fn list(field: Option<&&str>) -> Vec<String> {
@@ -138,11 +155,23 @@ impl Lexicons {
             function_words: rows(include_str!("../lexicons/function_words.txt"))
                 .map(|r| r[0].to_lowercase())
                 .collect(),
+            common_words: rows(include_str!("../lexicons/common_words.txt"))
+                .map(|r| r[0].to_string())
+                .collect(),
             chrome_words: rows(include_str!("../lexicons/chrome_words.txt"))
                 .map(|r| r[0].to_lowercase())
                 .collect(),
             titles: rows(include_str!("../lexicons/titles.tsv"))
                 .map(|r| (r[0].to_string(), r.get(1).unwrap_or(&"person").to_string()))
+                .collect(),
+            groups: rows(include_str!("../lexicons/groups.tsv"))
+                .map(|r| (r[0].to_string(), list(r.get(1))))
+                .collect(),
+            team_roles_after: team_roles("after"),
+            team_roles_next: team_roles("next"),
+            team_roles_before: team_roles("before"),
+            org_prefixes: rows(include_str!("../lexicons/org_prefixes.txt"))
+                .map(|r| r[0].to_string())
                 .collect(),
             org_suffixes: rows(include_str!("../lexicons/org_suffixes.txt"))
                 .map(|r| r[0].to_string())
@@ -191,6 +220,11 @@ impl Lexicons {
 
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains(word)
+    }
+
+    /// Frequent English words mostly written in lower case ("lounge", "panic"), any case.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.common_words.contains(&word.to_lowercase())
     }
 
     /// Function words, sentence adverbs, months, weekdays and menu words, any case.

@@ -294,6 +294,10 @@ pub enum ErrorKind {
     Limit,
     /// The run was cancelled before this input was parsed; never reaches a frame.
     Cancelled,
+    /// A path that is not a regular file (FIFO, socket, device), met in a folder walk.
+    NotAFile,
+    /// A symbolic link that points, directly or through others, back at itself.
+    SymlinkLoop,
 }
 
 impl ErrorKind {
@@ -306,6 +310,8 @@ impl ErrorKind {
             ErrorKind::Format => "format",
             ErrorKind::Limit => "limit",
             ErrorKind::Cancelled => "cancelled",
+            ErrorKind::NotAFile => "not_a_file",
+            ErrorKind::SymlinkLoop => "symlink_loop",
         }
     }
 }

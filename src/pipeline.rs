@@ -46,6 +46,8 @@ pub struct Options {
     /// Set to stop the run: articles not yet parsed, and the one being parsed, end as
     /// errors of kind `cancelled`.
     pub cancel: Option<Arc<AtomicBool>>,
+    /// Which blocks entities are looked for in (the story by default).
+    pub entity_scope: entities::Scope,
 }
 
 impl Default for Options {
@@ -55,6 +57,7 @@ impl Default for Options {
             custom_entities: CustomEntities::default(),
             steps_per_byte: work::DEFAULT_STEPS_PER_BYTE,
             cancel: None,
+            entity_scope: entities::Scope::Story,
         }
     }
 }
@@ -210,7 +213,8 @@ pub fn parse_text(
         warnings.push("no body paragraphs found".into());
     }
     let meta = metadata::derive(&blocks, hints);
-    let (entities, mentions) = entities::extract(&blocks, &options.custom_entities);
+    let (entities, mentions) =
+        entities::extract_in(&blocks, &options.custom_entities, options.entity_scope);
     let quotes = quotes::extract(&blocks, &entities, &mentions);
     let citations = citations::extract(&blocks, &entities, &mentions);
     let source = hints

@@ -84,6 +84,8 @@ fn parse_error_kind(kind: &str) -> PyResult<ErrorKind> {
         "too_large" => ErrorKind::TooLarge,
         "format" => ErrorKind::Format,
         "limit" => ErrorKind::Limit,
+        "not_a_file" => ErrorKind::NotAFile,
+        "symlink_loop" => ErrorKind::SymlinkLoop,
         other => {
             return Err(PyValueError::new_err(format!(
                 "unknown error kind {other:?}"
@@ -160,13 +162,24 @@ impl CorpusBuilder {
     /// `entities`: (name, type, aliases) triples that take precedence over the gazetteers.
     /// `steps_per_byte`: the work budget of an article per byte of input; a page that needs
     /// more becomes an `errors` row of kind `limit`.
+    /// `entity_scope`: `"story"` (title, subtitle, headings, body) or `"all"` (every block).
     #[new]
-    #[pyo3(signature = (max_bytes=crate::ingest::DEFAULT_MAX_BYTES, entities=None, steps_per_byte=crate::work::DEFAULT_STEPS_PER_BYTE))]
+    #[pyo3(signature = (max_bytes=crate::ingest::DEFAULT_MAX_BYTES, entities=None, entity_scope="story", steps_per_byte=crate::work::DEFAULT_STEPS_PER_BYTE))]
     fn new(
         max_bytes: usize,
         entities: Option<Vec<(String, String, Vec<String>)>>,
+        entity_scope: &str,
         steps_per_byte: u64,
     ) -> PyResult<Self> {
+        let entity_scope = match entity_scope {
+            "story" => crate::entities::Scope::Story,
+            "all" => crate::entities::Scope::All,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "entity_scope {other:?} is not known: use \"story\" or \"all\""
+                )))
+            }
+        };
         let mut entries = Vec::new();
         for (name, etype, aliases) in entities.unwrap_or_default() {
             let etype = EntityType::parse(&etype).ok_or_else(|| {
@@ -187,6 +200,7 @@ impl CorpusBuilder {
                 custom_entities: custom,
                 steps_per_byte,
                 cancel: None,
+                entity_scope,
             },
             articles: Vec::new(),
             errors: Vec::new(),
@@ -245,6 +259,12 @@ impl CorpusBuilder {
 
     fn __len__(&self) -> usize {
         self.articles.len() + self.errors.len()
+    }
+
+    /// Inputs recorded so far that yielded no article (so a caller can stop at the first).
+    #[getter]
+    fn n_errors(&self) -> usize {
+        self.errors.len()
     }
 
     /// Links the corpus and returns the frames as {name: ArrowTable}; the builder is emptied.

@@ -46,7 +46,7 @@ def test_from_frame_overrides_parsed_fields() -> None:
 
 
 def test_from_frame_unknown_column() -> None:
-    with pytest.raises(ValueError, match="not in the frame"):
+    with pytest.raises(ValueError, match="text=.text. is not a column"):
         nf.from_frame(pl.DataFrame({"a": ["x"]}), text="text")
 
 
@@ -93,3 +93,11 @@ def test_results_do_not_depend_on_thread_count(tmp_path: Path) -> None:
         a = pl.read_parquet(outs[0] / f"{name}.parquet")
         b = pl.read_parquet(outs[1] / f"{name}.parquet")
         assert a.equals(b), name
+
+
+def test_progress_bar_counts_every_row_of_a_frame(capsys: pytest.CaptureFixture[str]) -> None:
+    df = pl.DataFrame({"text": [ARTICLE, None, ARTICLE]})
+    corpus = nf.from_frame(df, progress=True)
+    assert corpus.articles.height + corpus.errors.height == 3
+    last = capsys.readouterr().err.rstrip().split("\r")[-1]
+    assert " 3/3 " in last, last

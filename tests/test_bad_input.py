@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 import newsframe as nf
@@ -96,3 +98,112 @@ def test_invalid_json_is_a_format_error(tmp_path: Path) -> None:
     (tmp_path / "a.json").write_text("{not json")
     corpus = nf.read(tmp_path)
     assert corpus.errors["kind"].to_list() == ["format"]
+
+
+# --- every path a walk meets ends in exactly one frame --------------------------------------
+
+
+def test_dangling_symlink_is_an_io_error_in_a_walk_and_given_directly(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    corpus = nf.read(tmp_path)
+    accounted(corpus, 2)
+    assert corpus.errors.select("kind").to_series().to_list() == ["io"]
+    assert "dangling symbolic link" in corpus.errors["error"][0]
+    assert nf.read(tmp_path / "dangling.txt").errors["kind"].to_list() == ["io"]
+
+
+def test_symlink_loop_is_its_own_error_kind(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    corpus = nf.read(tmp_path)
+    accounted(corpus, 3)
+    assert corpus.errors["kind"].to_list() == ["symlink_loop", "symlink_loop"]
+    assert nf.read(tmp_path / "a").errors["kind"].to_list() == ["symlink_loop"]
+
+
+def test_link_to_an_enclosing_folder_ends_the_walk(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "sub" / "up").symlink_to(tmp_path)
+    corpus = nf.read(tmp_path)
+    assert corpus.articles["article_id"].to_list() == ["sub/a.txt"]
+    assert corpus.errors["kind"].to_list() == ["symlink_loop"]
+
+
+def test_fifo_is_not_a_file(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    corpus = nf.read(tmp_path)
+    accounted(corpus, 2)
+    assert corpus.errors["kind"].to_list() == ["not_a_file"]
+    assert "named pipe" in corpus.errors["error"][0]
+    assert nf.read(tmp_path / "pipe").errors["kind"].to_list() == ["not_a_file"]
+
+
+def test_unreadable_subfolder_is_an_io_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    real = os.scandir
+
+    def scandir(path: str):  # root can read anything; refuse as a mode-000 folder would
+        if os.path.basename(path) == "locked":
+            raise PermissionError(13, "Permission denied", path)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    corpus = nf.read(tmp_path)
+    assert corpus.articles["article_id"].to_list() == ["good.txt"]
+    assert corpus.errors.rows() == [(str(tmp_path / "locked"), "io",
+                                     "cannot list folder: Permission denied; its files were not read")]
+
+
+def test_non_utf8_file_name_keeps_the_file_and_its_neighbours(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    bad = os.fsencode(tmp_path) + b"/caf\xe9.txt"
+    with open(bad, "w") as f:
+        f.write(ARTICLE)
+    with pytest.warns(UserWarning, match="not valid UTF-8"):
+        corpus = nf.read(tmp_path)
+    assert corpus.articles["article_id"].to_list() == ["caf\ufffd.txt", "good.txt"]
+    assert any("not valid UTF-8" in w for w in corpus.articles["warnings"][0])
+
+
+def test_empty_folder_raises_like_an_empty_glob(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / ".hidden").write_text(ARTICLE)
+    with pytest.raises(FileNotFoundError, match="holds no files"):
+        nf.read(tmp_path / "empty")
+
+
+def test_excluded_folder_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "articles.csv").write_text("article_id\nx\n")
+    assert nf.read(tmp_path, exclude=tmp_path / "out").articles["article_id"].to_list() == ["a.txt"]
+    assert nf.read(str(tmp_path / "**" / "*"), exclude=[tmp_path / "out"]).articles["article_id"].to_list() == ["a.txt"]
+
+
+def test_strict_raises_input_error_naming_the_input(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text("")
+    with pytest.raises(nf.InputError, match=r"b\.txt: empty") as info:
+        nf.read(tmp_path, strict=True)
+    assert info.value.kind == "empty"
+
+
+def test_writes_leave_no_partial_file(tmp_path: Path, sample: nf.Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
+    sample.write_parquet(tmp_path)
+    before = (tmp_path / "quotes.parquet").read_bytes()
+
+    def broken(self, path, *args, **kwargs):
+        Path(path).write_bytes(b"half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", broken)
+    with pytest.raises(KeyboardInterrupt):
+        sample.write_parquet(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{n}.parquet" for n in nf.FRAME_NAMES)
+    assert (tmp_path / "quotes.parquet").read_bytes() == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 import newsframe as nf
 
@@ -62,3 +63,23 @@ def test_sample_entity_ids_are_consistent_across_articles(sample: nf.Corpus) -> 
     assert per_name["ids"].max() == 1
     lavrov = sample.entities.filter(pl.col("text").is_in(["Sergey Lavrov", "Sergei Lavrov"]))
     assert lavrov["entity_id"].n_unique() == 1
+
+
+def test_entity_scope_all_reads_lines_that_are_no_story() -> None:
+    wire = (
+        "SOCCER - LEEDS FINED FOR FRACAS.\n\nLONDON 1996-12-06\n\n"
+        "Leeds striker Lee Bowyer was fined on Friday for a disturbance at a restaurant in London, "
+        "the club said, and he was expected to play against Middlesbrough on Saturday.\n\n"
+        "Squad: Gheorghe Hagi, Basarab Panduru, Ovidiu Stinga."
+    )
+    story = nf.from_texts([wire])
+    everything = nf.from_texts([wire], entity_scope="all")
+    assert everything.entities.height > story.entities.height
+    people = set(everything.entities.filter(pl.col("type") == "PERSON")["text"])
+    assert {"Lee Bowyer", "Gheorghe Hagi", "Basarab Panduru"} <= people
+    assert "ORG" in set(everything.entities.filter(pl.col("text") == "Leeds")["type"])
+
+
+def test_unknown_entity_scope_is_an_error() -> None:
+    with pytest.raises(nf.NewsframeError, match="story"):
+        nf.from_texts(["Some text."], entity_scope="captions")

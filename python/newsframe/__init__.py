@@ -5,26 +5,33 @@
     >>> corpus.quotes.filter(pl.col("kind") == "direct")
     >>> corpus.write_parquet("out/")
 
-Frames and columns are described in the package README (the data contract).
+Every frame and column is described in ``docs/frames.md`` (shipped in the package:
+``nf.columns()`` gives it as a frame, ``nf.reference_path()`` its file); the command line in
+``newsframe --help``.
 """
 
 from __future__ import annotations
 
 from newsframe._native import core_version as _core_version
-from newsframe.corpus import FRAME_NAMES, Corpus
-from newsframe.errors import NewsframeError, ParseError
+from newsframe.corpus import FRAME_NAMES, Corpus, concat
+from newsframe.errors import InputError, NewsframeError, ParseError
 from newsframe.reader import from_frame, from_texts, read, sample, sample_path
+from newsframe.reference import columns, reference_path
 
 __version__: str = _core_version()
 
 __all__ = [
     "FRAME_NAMES",
     "Corpus",
+    "columns",
+    "concat",
+    "InputError",
     "NewsframeError",
     "ParseError",
     "from_frame",
     "from_texts",
     "read",
+    "reference_path",
     "sample",
     "sample_path",
     "__version__",

@@ -17,8 +17,10 @@ class CorpusBuilder:
         self,
         max_bytes: int = ...,
         entities: Optional[Sequence[Tuple[str, str, Sequence[str]]]] = None,
+        entity_scope: str = "story",
     ) -> None:
-        """``entities``: (name, type, aliases) triples that win over the gazetteers."""
+        """``entities``: (name, type, aliases) triples that win over the gazetteers;
+        ``entity_scope``: ``"story"`` or ``"all"`` blocks to find entities in."""
     def add_files(
         self, items: Sequence[Tuple[str, str, Union[str, PathLike[str]], Optional[str]]]
     ) -> int:
@@ -26,7 +28,13 @@ class CorpusBuilder:
     def add_texts(self, items: Sequence[Tuple[str, str, str, Optional[str]]]) -> int:
         """Parses (article_id, source, text, format) inputs in parallel; returns how many."""
     def add_error(self, source: str, kind: str, message: str) -> None:
-        """Records an input that yielded no article (kind: io, decode, empty, too_large, format)."""
+        """Records an input that yielded no article.
+
+        ``kind``: io, decode, empty, too_large, format, not_a_file or symlink_loop.
+        """
+    @property
+    def n_errors(self) -> int:
+        """Inputs recorded so far that yielded no article."""
     def finish(self) -> list[Tuple[str, ArrowTable]]:
         """Links ids across articles and returns the six frames, in contract order."""
     def __len__(self) -> int: ...

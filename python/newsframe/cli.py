@@ -1,64 +1,189 @@
-"""The ``newsframe`` command line: ``newsframe parse INPUT... --out DIR [--format parquet|csv]``."""
+"""The ``newsframe`` command line: ``newsframe parse INPUT... --out DIR [--format parquet|csv]``.
+
+Exit status: 0 when every input became an article, 1 on a usage error (bad option, missing
+input, an ``--out`` folder that cannot be written; nothing is parsed), 2 when some inputs
+became ``errors`` rows (all of them are still written; ``--strict`` stops at the first),
+130 when interrupted.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from typing import Sequence
+import tempfile
+import warnings
+from pathlib import Path
+from typing import NoReturn, Sequence
 
+import polars as pl
+
+from newsframe import __version__
+from newsframe.corpus import Corpus
+from newsframe.errors import InputError, NewsframeError
 from newsframe.reader import read, sample_path
+
+OK, USAGE, SOME_FAILED, INTERRUPTED = 0, 1, 2, 130
+
+#: Failed inputs named in the summary; the rest are counted.
+_LISTED = 20
+
+_EPILOG = """\
+exit status:
+  0    every input became an article
+  1    usage error: bad option, missing input, --out not writable (nothing parsed)
+  2    some inputs failed: listed on stderr, all rows in DIR/errors.*
+  130  interrupted (Ctrl-C); no half-written file is left
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors exiting 1, as the exit statuses above promise."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(USAGE, f"{self.prog}: error: {message}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="newsframe",
         description="Turn news articles into tidy frames: articles, paragraphs, entities, quotes, citations.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    p.add_argument("--version", action="version", version=f"newsframe {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     parse = sub.add_parser(
         "parse",
         help="parse files, folders (recursively) and globs and write one file per frame",
         description="Parse articles and write articles, paragraphs, entities, quotes, citations "
         "and errors as DIR/<frame>.parquet (or .csv).",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parse.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or glob pattern")
-    parse.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
-    parse.add_argument("--format", choices=("parquet", "csv"), default="parquet", help="output format (default: parquet)")
-    parse.add_argument("--input-format", choices=("text", "html", "json"), default=None, help="force the input format (default: guess per file)")
-    parse.add_argument("--entities", metavar="CSV", default=None, help="your own entities: CSV with name,type[,aliases]")
-    parse.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    parse.add_argument("--out", required=True, metavar="DIR",
+                       help="output folder (created if missing; never read as input)")
+    parse.add_argument("--format", choices=("parquet", "csv"), default="parquet",
+                       help="output format (default: parquet)")
+    parse.add_argument("--input-format", choices=("text", "html", "json"), default=None,
+                       help="force the input format (default: guess per file)")
+    parse.add_argument("--entities", metavar="CSV", default=None,
+                       help="your own entities: CSV with name,type[,aliases]")
+    parse.add_argument("--max-bytes", type=int, default=None, metavar="N",
+                       help="inputs larger than N bytes become errors rows (default: 20 MiB)")
+    parse.add_argument("--strict", action="store_true",
+                       help="stop at the first input that yields no article (exit 2, nothing written)")
+    parse.add_argument("--quiet", action="store_true",
+                       help="no summary and no progress bar; failed inputs are still listed on stderr")
     demo = sub.add_parser("demo", help="parse the bundled sample corpus and write its frames")
-    demo.add_argument("--out", default="newsframe-demo", metavar="DIR", help="output folder (default: newsframe-demo)")
+    demo.add_argument("--out", default="newsframe-demo", metavar="DIR",
+                      help="output folder (default: newsframe-demo)")
     demo.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     return p
 
 
+def _say(message: str) -> None:
+    text = str(message)
+    print(text if text.startswith("newsframe: ") else f"newsframe: {text}", file=sys.stderr)
+
+
+def writable_folder(out: str) -> str | None:
+    """Why ``out`` cannot take the frames, or None when it can (creating it if missing)."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        return f"--out {out!r} is a file, not a folder"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".newsframe-check-"):
+            pass
+    except OSError as e:
+        return f"cannot write to --out {out!r}: {e.strerror or e}"
+    return None
+
+
+def failure_summary(errors: pl.DataFrame, limit: int = _LISTED) -> str:
+    """Lines naming each failed input and why, the first ``limit`` of them, then a count."""
+    lines = [f"newsframe: {errors.height} input{'s' if errors.height != 1 else ''} failed:"]
+    for source, kind, message in errors.head(limit).select("source", "kind", "error").rows():
+        lines.append(f"  {source}: {kind}: {message}")
+    if errors.height > limit:
+        lines.append(f"  ... and {errors.height - limit} more (all in the errors frame)")
+    return "\n".join(lines)
+
+
+def _write(corpus: Corpus, out: str, fmt: str) -> list[Path]:
+    return corpus.write_parquet(out) if fmt == "parquet" else corpus.write_csv(out)
+
+
+def _parse(args: argparse.Namespace) -> int:
+    created = not os.path.exists(args.out)
+    problem = writable_folder(args.out)
+    if problem:
+        _say(problem)
+        return USAGE
+    options = {} if args.max_bytes is None else {"max_bytes": args.max_bytes}
+    try:
+        with warnings.catch_warnings(record=True) as said:
+            warnings.simplefilter("always")
+            corpus = read(args.inputs, format=args.input_format, entities=args.entities,
+                          exclude=[args.out], strict=args.strict,
+                          progress=False if args.quiet else None, **options)
+        if not args.quiet:
+            for w in said:
+                _say(f"warning: {str(w.message).removeprefix('newsframe: ')}")
+    except InputError as e:
+        _say(f"stopped at the first failed input (--strict): {e}")
+        return SOME_FAILED
+    except (FileNotFoundError, TypeError, ValueError, NewsframeError) as e:
+        if created:
+            _remove_if_empty(args.out)
+        _say(str(e))
+        return USAGE
+    paths = _write(corpus, args.out, args.format)
+    if not args.quiet:
+        print(f"newsframe: {corpus.summary()}")
+        print(f"newsframe: wrote {len(paths)} files to {args.out}/")
+    if corpus.errors.height:
+        print(failure_summary(corpus.errors), file=sys.stderr)
+        return SOME_FAILED
+    return OK
+
+
+def _remove_if_empty(folder: str) -> None:
+    try:
+        os.rmdir(folder)
+    except OSError:
+        pass
+
+
+def _demo(args: argparse.Namespace) -> int:
+    problem = writable_folder(args.out)
+    if problem:
+        _say(problem)
+        return USAGE
+    corpus = read(sorted(str(p) for p in sample_path().glob("*.txt")))
+    paths = _write(corpus, args.out, args.format)
+    print(f"newsframe: {corpus.summary()}")
+    print(f"newsframe: wrote {len(paths)} files to {args.out}/")
+    with pl.Config(tbl_rows=10, fmt_str_lengths=60, tbl_width_chars=120):
+        print(corpus.articles.select("article_id", "title", "outlet", "authors", "n_words"))
+    return OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit status."""
+    """Entry point; returns the exit status (see the module docstring)."""
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return 2
+        parser.print_help(sys.stderr)
+        return USAGE
     try:
-        if args.command == "demo":
-            inputs: list[str] = sorted(str(p) for p in sample_path().glob("*.txt"))
-            corpus = read(inputs)
-        else:
-            corpus = read(args.inputs, format=args.input_format, entities=args.entities)
-    except (FileNotFoundError, ValueError) as e:
-        print(f"newsframe: {e}".replace("newsframe: newsframe: ", "newsframe: "), file=sys.stderr)
-        return 2
-    paths = corpus.write_parquet(args.out) if args.format == "parquet" else corpus.write_csv(args.out)
-    if not getattr(args, "quiet", False):
-        print(f"newsframe: {corpus.summary()}")
-        print(f"newsframe: wrote {len(paths)} files to {args.out}/")
-        if args.command == "demo":
-            import polars as pl
-
-            with pl.Config(tbl_rows=10, fmt_str_lengths=60, tbl_width_chars=120):
-                print(corpus.articles.select("article_id", "title", "outlet", "authors", "n_words"))
-    return 0
+        return _demo(args) if args.command == "demo" else _parse(args)
+    except KeyboardInterrupt:
+        _say("interrupted; files already written are complete, none is half-written")
+        return INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import warnings
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable
 
 import polars as pl
+
+from newsframe import _arguments as check
+from newsframe._files import write_atomically
 
 #: Frame names, in the order they are written; file names are ``<name>.parquet``/``.csv``.
 FRAME_NAMES: tuple[str, ...] = ("articles", "paragraphs", "entities", "quotes", "citations", "errors")
@@ -18,15 +22,21 @@ class Corpus:
     Frames join on ``article_id``; spans (``paragraph_id``, ``start``, ``end``) index into
     ``paragraphs.text`` in code points, so ``text[start:end]`` is the span as written.
     Entities join quotes on ``entity_id`` = ``speaker_entity_id`` and citations on
-    ``source_entity_id``.
+    ``source_entity_id``. Every column's dtype and meaning: ``nf.columns("quotes")`` (the
+    package's copy of ``docs/frames.md``).
     """
 
     __slots__ = ("_frames",)
 
-    def __init__(self, frames: dict[str, pl.DataFrame]) -> None:
+    def __init__(self, frames: Mapping[str, pl.DataFrame]) -> None:
+        if not isinstance(frames, Mapping):
+            check.fail_type("Corpus", "frames", f"a dict of polars DataFrames named {list(FRAME_NAMES)}", frames)
         missing = [n for n in FRAME_NAMES if n not in frames]
         if missing:
-            raise ValueError(f"a Corpus needs every frame; missing: {missing}")
+            raise ValueError(f"Corpus(): frames must hold every frame of {list(FRAME_NAMES)}; missing: {missing}")
+        wrong = [n for n in FRAME_NAMES if not isinstance(frames[n], pl.DataFrame)]
+        if wrong:
+            check.fail_type("Corpus", f"frames[{wrong[0]!r}]", "a polars DataFrame", frames[wrong[0]])
         self._frames = {n: frames[n] for n in FRAME_NAMES}
 
     @classmethod
@@ -73,6 +83,48 @@ class Corpus:
     def __len__(self) -> int:
         return self.articles.height
 
+    def __add__(self, other: object) -> "Corpus":
+        """``c1 + c2`` is ``nf.concat([c1, c2])``."""
+        if not isinstance(other, Corpus):
+            return NotImplemented
+        return concat([self, other])
+
+    def filter(
+        self, *predicates: pl.Expr, article_ids: Iterable[str] | pl.Series | None = None
+    ) -> "Corpus":
+        """The corpus restricted to some articles, every frame kept consistent.
+
+        Args:
+            predicates: polars expressions on ``articles`` columns, all of which must hold
+                (``corpus.filter(pl.col("outlet") == "Reuters")``).
+            article_ids: the ids to keep; ids not in the corpus are ignored with a warning.
+
+        ``errors`` rows are kept when their ``source`` is one of the kept ids (inputs given
+        by id, as in :func:`from_texts`); with predicates only, errors are dropped.
+        """
+        keep = self.articles
+        for p in predicates:
+            if not isinstance(p, pl.Expr):
+                check.fail_type("Corpus.filter", "predicates", "polars expressions on articles columns "
+                                "(pl.col('outlet') == 'Reuters')", p)
+            keep = keep.filter(p)
+        wanted: set[str] | None = None
+        if article_ids is not None:
+            if isinstance(article_ids, (str, bytes, Mapping)) or not isinstance(article_ids, Iterable):
+                check.fail_type("Corpus.filter", "article_ids", "a list of article ids (str)", article_ids,
+                                "wrap a single id in a list")
+            wanted = {str(a) for a in article_ids}
+            missing = wanted - set(self.articles["article_id"].to_list())
+            if missing:
+                warnings.warn(f"Corpus.filter(): {len(missing)} of the article_ids are not in the corpus "
+                              f"(e.g. {sorted(missing)[0]!r})", stacklevel=2)
+            keep = keep.filter(pl.col("article_id").is_in(list(wanted)))
+        ids = keep["article_id"]
+        frames = {n: f.filter(pl.col("article_id").is_in(ids.implode())) for n, f in self._frames.items()
+                  if n != "errors"}
+        errors = self.errors.filter(pl.col("source").is_in(list(wanted or ())))
+        return Corpus({**frames, "errors": errors})
+
     def __repr__(self) -> str:
         sizes = ", ".join(f"{self._frames[n].height} {n}" for n in FRAME_NAMES[1:])
         return f"<newsframe.Corpus: {len(self)} articles, {sizes}>"
@@ -90,6 +142,14 @@ class Corpus:
         """
         from newsframe.display import show
 
+        if article_id is not None and not isinstance(article_id, str):
+            hint = ""
+            if isinstance(article_id, int) and not isinstance(article_id, bool) and 0 <= article_id < len(self):
+                hint = f"for the article in row {article_id} use corpus.show(corpus.articles['article_id'][{article_id}])"
+            check.fail_type("Corpus.show", "article_id", "an article id (str) from corpus.articles['article_id']",
+                            article_id, hint)
+        if path is not None and not isinstance(path, (str, os.PathLike)):
+            check.fail_type("Corpus.show", "path", "None or a file path (str or pathlib.Path)", path)
         return show(self, article_id, path)
 
     def write_parquet(self, directory: str | os.PathLike[str]) -> list[Path]:
@@ -101,26 +161,96 @@ class Corpus:
         return self._write(directory, "csv")
 
     def _write(self, directory: str | os.PathLike[str], fmt: str) -> list[Path]:
-        if fmt not in ("parquet", "csv"):
-            raise ValueError(f"unknown format {fmt!r}: use 'parquet' or 'csv'")
+        """Writes every frame; a run stopped midway leaves the previous file or none, never half."""
+        if not isinstance(directory, (str, os.PathLike)):
+            check.fail_type(f"Corpus.write_{fmt}", "directory", "a folder path (str or pathlib.Path)", directory)
         out = Path(directory)
         out.mkdir(parents=True, exist_ok=True)
         paths = []
         for name, frame in self._frames.items():
-            path = out / f"{name}.{fmt}"
             if fmt == "parquet":
-                frame.write_parquet(path)
+                paths.append(write_atomically(out / f"{name}.parquet", frame.write_parquet))
             else:
-                flat = frame.with_columns(
-                    pl.col(c).cast(pl.List(pl.Utf8)).list.join("; ")
-                    for c, t in frame.schema.items()
-                    if isinstance(t, pl.List)
-                )
-                flat.write_csv(path)
-            paths.append(path)
+                paths.append(write_atomically(out / f"{name}.csv", csv_ready(frame).write_csv))
         return paths
 
     def summary(self) -> str:
         """One line a person can read: counts of each frame."""
         parts = [f"{len(self)} articles"] + [f"{self._frames[n].height} {n}" for n in FRAME_NAMES[1:]]
         return ", ".join(parts)
+
+
+def csv_ready(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with list columns joined by ``"; "``, as CSV holds no lists."""
+    return frame.with_columns(
+        pl.col(c).cast(pl.List(pl.String)).list.join("; ")
+        for c, t in frame.schema.items()
+        if isinstance(t, pl.List)
+    )
+
+
+def concat(corpora: Iterable[Corpus]) -> Corpus:
+    """One corpus from several (parsed in shards, say), frames stacked in the order given.
+
+    ``article_id`` stays the join key: an article that appears in more than one corpus with
+    the same ``content_hash`` is kept once, from the first, with a warning; a later article
+    whose id is taken by a different article is kept under its ``source`` path (as
+    :func:`read` does for two files with one name), and if that is taken too a
+    ``ValueError`` asks for unique ids. ``quote_group`` is a digest of the quoted words, so
+    it is the same in every corpus; ``entity_id`` is formed from the canonical name, so one
+    entity has one id in every corpus that chose the same canonical spelling (spelling
+    variants are merged only within one parse: parse together for full linking).
+
+    Raises:
+        TypeError: ``corpora`` is not an iterable of :class:`Corpus`.
+        ValueError: it is empty, or two different articles share an id and a source.
+    """
+    if isinstance(corpora, Corpus) or not isinstance(corpora, Iterable):
+        check.fail_type("concat", "corpora", "a list of Corpus objects", corpora, "nf.concat([c1, c2])")
+    items = list(corpora)
+    for c in items:
+        if not isinstance(c, Corpus):
+            check.fail_type("concat", "corpora", "a list of Corpus objects", c)
+    if not items:
+        check.fail_value("concat", "corpora", "a non-empty list of Corpus objects", items)
+    hashes: dict[str, str] = {}
+    stacked: dict[str, list[pl.DataFrame]] = {n: [] for n in FRAME_NAMES}
+    repeated: list[str] = []
+    moved: list[str] = []
+    for corpus in items:
+        rows = corpus.articles.select("article_id", "content_hash", "source").rows()
+        own = {aid for aid, _, _ in rows}
+        drop: list[str] = []
+        rename: dict[str, str] = {}
+        for aid, digest, source in rows:
+            if aid not in hashes:
+                hashes[aid] = digest
+            elif hashes[aid] == digest:
+                drop.append(aid)
+            elif source not in hashes and source not in own:
+                rename[aid] = source
+                hashes[source] = digest
+            else:
+                raise ValueError(
+                    f"concat(): two different articles have article_id {aid!r} (and source {source!r}); "
+                    "give unique ids when parsing, e.g. nf.from_texts(texts, ids=[...])"
+                )
+        repeated += drop
+        moved += rename
+        for name, frame in corpus.frames().items():
+            if name != "errors":
+                if drop:
+                    frame = frame.filter(~pl.col("article_id").is_in(drop))
+                if rename:
+                    frame = frame.with_columns(pl.col("article_id").replace(rename))
+            stacked[name].append(frame)
+    if repeated:
+        warnings.warn(f"concat(): {len(repeated)} articles appear in more than one corpus with the same "
+                      f"content (e.g. {repeated[0]!r}); each is kept once", stacklevel=2)
+    if moved:
+        warnings.warn(f"concat(): {len(moved)} article ids were taken by different articles "
+                      f"(e.g. {moved[0]!r}); those are kept with their source path as article_id",
+                      stacklevel=2)
+    frames = {n: pl.concat(fs, how="diagonal_relaxed") for n, fs in stacked.items()}
+    frames["errors"] = frames["errors"].unique(maintain_order=True)
+    return Corpus(frames)

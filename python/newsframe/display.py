@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import polars as pl
 
+from newsframe._files import write_atomically
+
 if TYPE_CHECKING:  # pragma: no cover - import cycle at runtime: corpus imports display lazily
     from IPython.display import HTML
 
@@ -502,8 +504,7 @@ def show(
     page = render_article(corpus, article_id)
     out = Path(path) if path is not None else default_path(article_id)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
-    return out
+    return write_atomically(out, lambda p: p.write_text(page, encoding="utf-8"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ pub fn find(blocks: &[Block]) -> Vec<Citation> {
                     out.extend(wire);
                 } else if Some(i) == first_body {
                     out.extend(dateline_credit(i, &b.text));
-                } else if b.role == Role::Credit {
+                } else if b.role == Role::Credit || is_labelled_credit(&b.text) {
                     out.extend(photo_credits(i, &b.text));
                 }
             }
@@ -233,6 +233,18 @@ static TRAILING_SLASH_RUN: LazyLock<Regex> =
 static CREDIT_PART_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:/|\bvia\b|,|;|\||\band\b)\s*").unwrap());
 
+/// Longest line read as a labelled credit outside a caption or credit block, in characters.
+const MAX_CREDIT_LINE: usize = 120;
+
+/// A short line that opens with a credit label (`Illustration by Jane Roe / Reuters`,
+/// `Photo by X/AFP via Getty Images`): a credit whatever role the segmenter gave its block,
+/// since whole-page dumps print credits as lines of their own between paragraphs.
+fn is_labelled_credit(text: &str) -> bool {
+    let start = LEADING_MARKS.find(text).map_or(0, |m| m.end());
+    text.chars().count() <= MAX_CREDIT_LINE
+        && LABEL.find(&text[start..]).is_some_and(|m| m.start() == 0)
+}
+
 /// Photo credits of a caption or credit block.
 pub fn photo_credits(block: usize, text: &str) -> Vec<Citation> {
     let segment = if let Some(m) = LABEL.find_iter(text).last() {
@@ -351,6 +363,15 @@ mod tests {
             .iter()
             .map(|c| (c.kind.as_str(), c.source.as_str()))
             .collect()
+    }
+
+    #[test]
+    fn a_labelled_credit_line_is_a_credit_in_any_block() {
+        assert!(is_labelled_credit("Illustration by Jane Roe / Reuters"));
+        assert!(is_labelled_credit("Photo by Jane Roe/AFP via Getty Images"));
+        assert!(!is_labelled_credit(
+            "Photos of the flood spread quickly on social media."
+        ));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 use super::cues::{self, VerbSense, Word};
 use super::{outlets, Sentence};
 use crate::lexicon;
-use crate::model::{Citation, CitationKind, EntityType, Mention, Span};
+use crate::model::{Citation, CitationKind, EntityType, Mention};
 
 /// How far back (in blocks) an anaphor may reach for its outlet.
 const ANAPHOR_REACH: usize = 3;
@@ -43,22 +43,7 @@ fn is_named(c: &Citation) -> bool {
 }
 
 fn citation(s: &Sentence, source: String, start: usize, end: usize) -> Citation {
-    Citation {
-        kind: CitationKind::Media,
-        source,
-        source_text: s.text[start..end].to_string(),
-        source_entity: None,
-        span: Span {
-            block: s.block,
-            start,
-            end,
-        },
-        marker: None,
-        title: None,
-        date: None,
-        url: None,
-        cited_in: Vec::new(),
-    }
+    s.citation(CitationKind::Media, source, start, end)
 }
 
 /// Whether the words around `words[first..after]` make it a cited source.

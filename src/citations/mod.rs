@@ -9,6 +9,7 @@
 //! | `media` | `media` | body sentences naming an outlet (or "state television", "the report") |
 //! | `unnamed` | `anonymous`, `official` | body sentences with unnamed people ("some analysts say") |
 //! | `documents` | `document` | body sentences where an institution states or finds something |
+//! | `unlisted` | `document` | body sentences citing a name no lexicon or entity knows ("according to Gallup") |
 //!
 //! What makes a sentence an attribution is a cue next to the source: a reporting verb after it
 //! (`said`, `reported`, `has found`) or a phrase before it (`according to`, `told`,
@@ -26,9 +27,10 @@ mod documents;
 mod media;
 mod outlets;
 mod references;
+mod unlisted;
 mod unnamed;
 
-use crate::model::{Block, Citation, CitationKind, Entity, EntityType, Mention, Role};
+use crate::model::{Block, Citation, CitationKind, Entity, EntityType, Mention, Role, Span};
 use crate::segment::sentences::split_sentences;
 use cues::Word;
 use std::collections::{HashMap, HashSet};
@@ -41,6 +43,34 @@ pub struct Sentence<'a> {
     pub text: &'a str,
     pub range: Range<usize>,
     pub words: Vec<Word<'a>>,
+}
+
+impl Sentence<'_> {
+    /// A citation of `kind` whose source is written at `text[start..end]` of this sentence.
+    pub fn citation(
+        &self,
+        kind: CitationKind,
+        source: String,
+        start: usize,
+        end: usize,
+    ) -> Citation {
+        Citation {
+            kind,
+            source,
+            source_text: self.text[start..end].to_string(),
+            source_entity: None,
+            span: Span {
+                block: self.block,
+                start,
+                end,
+            },
+            marker: None,
+            title: None,
+            date: None,
+            url: None,
+            cited_in: Vec::new(),
+        }
+    }
 }
 
 /// The source name used for "reportedly" and "reports say" with nobody named.
@@ -59,6 +89,11 @@ pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> V
     ));
     found.extend(media);
     found.extend(documents::find(&sentences, entities, mentions));
+    found.extend(unlisted::find(&sentences, |block, start, end| {
+        mentions
+            .iter()
+            .any(|m| m.span.block == block && m.span.start < end && start < m.span.end)
+    }));
     found.sort_by_key(|c| (c.span.block, c.span.start));
     let mut found = one_per_source_and_sentence(found, &sentences);
     let index = EntityIndex::new(entities, mentions);

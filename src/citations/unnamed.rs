@@ -14,7 +14,7 @@
 use super::cues::{self, VerbSense};
 use super::{Sentence, UNNAMED_REPORTS};
 use crate::lexicon;
-use crate::model::{Citation, CitationKind, EntityType, Mention, Span};
+use crate::model::{Citation, CitationKind, EntityType, Mention};
 use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use std::sync::LazyLock;
 
@@ -115,22 +115,7 @@ fn citation(
     start: usize,
     end: usize,
 ) -> Citation {
-    Citation {
-        kind,
-        source,
-        source_text: s.text[start..end].to_string(),
-        source_entity: None,
-        span: Span {
-            block: s.block,
-            start,
-            end,
-        },
-        marker: None,
-        title: None,
-        date: None,
-        url: None,
-        cited_in: Vec::new(),
-    }
+    s.citation(kind, source, start, end)
 }
 
 /// Lexicon phrases with a cue; with `anonymity` ("who spoke on condition of anonymity") in the

@@ -11,7 +11,7 @@
 use super::gazetteer::{Found, Gazetteer, Source};
 use super::tokens::{adjacent, first_at_or_after, tokenize, Token};
 use super::typing::{self, Verdict};
-use super::RawMention;
+use super::{RawMention, Scope};
 use crate::lexicon;
 use crate::model::{Block, EntityType, Role, Span};
 use crate::segment::sentences::{split_sentences, ABBREVIATIONS};
@@ -29,12 +29,12 @@ static INSTITUTION_AFTER_DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^ ((?:foreign|defen[cs]e|finance|interior|justice|health|trade|commerce|economy|education|culture|agriculture|energy|environment|transport|emergencies|industry|labou?r|information) ministry|embassy|consulate|central bank)\b").unwrap()
 });
 
-/// All candidate mentions of an article's story blocks.
-pub fn find(blocks: &[Block], gazetteer: &Gazetteer) -> Vec<RawMention> {
+/// All candidate mentions of an article's story blocks (every block with `Scope::All`).
+pub fn find(blocks: &[Block], gazetteer: &Gazetteer, scope: Scope) -> Vec<RawMention> {
     let story: Vec<(usize, Vec<Token>)> = blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.role.is_story())
+        .filter(|(_, b)| b.role.is_story() || scope == Scope::All)
         .map(|(i, b)| {
             let starts: Vec<usize> = split_sentences(&b.text).iter().map(|r| r.start).collect();
             let tokens = tokenize(&b.text, &starts);
@@ -42,9 +42,12 @@ pub fn find(blocks: &[Block], gazetteer: &Gazetteer) -> Vec<RawMention> {
             (i, tokens)
         })
         .collect();
+    // Title-case headings; other blocks (results lines, lists, captions) are read as prose.
     let headline = |i: usize| {
         let b = &blocks[i];
-        b.role != Role::Body && crate::segment::features::measure(&b.text).cap_ratio >= 0.7
+        b.role != Role::Body
+            && b.role.is_story()
+            && crate::segment::features::measure(&b.text).cap_ratio >= 0.7
     };
     // Words capitalised where case means something: evidence that a sentence-initial word is a name.
     let mut mid_caps: HashSet<&str> = HashSet::new();
@@ -65,8 +68,28 @@ pub fn find(blocks: &[Block], gazetteer: &Gazetteer) -> Vec<RawMention> {
         .filter(|m| m.etype.is_some())
         .map(|m| (m.text.clone(), m.clone()))
         .collect();
+    let capitals = in_capitals(&known);
     for (i, toks) in story.iter().filter(|(i, _)| headline(*i)) {
-        out.extend(in_headline(*i, &blocks[*i].text, toks, gazetteer, &known));
+        let text = &blocks[*i].text;
+        let known = if shouting(text) { &capitals } else { &known };
+        out.extend(in_headline(*i, text, toks, gazetteer, known));
+    }
+    out
+}
+
+/// The body's names as a headline in capitals writes them: "TAKAGI" and "TAKUYA TAKAGI" for
+/// "Takuya Takagi", each carrying the full name so it joins the person.
+fn in_capitals(known: &HashMap<String, RawMention>) -> HashMap<String, RawMention> {
+    let mut out = HashMap::new();
+    for m in known.values() {
+        let mut m = m.clone();
+        m.known_name = m.known_name.or_else(|| Some(m.text.clone()));
+        if m.etype == Some(EntityType::Person) {
+            if let Some((_, last)) = m.text.rsplit_once(' ') {
+                out.insert(last.to_uppercase(), m.clone());
+            }
+        }
+        out.insert(m.text.to_uppercase(), m);
     }
     out
 }
@@ -211,7 +234,11 @@ fn in_prose(
     mid_caps: &HashSet<&str>,
 ) -> Vec<RawMention> {
     let lex = lexicon::get();
-    let mut found = gazetteer.find(text);
+    let mut found = if shouting(text) {
+        gazetteer.find_in_capitals(text)
+    } else {
+        gazetteer.find(text)
+    };
     // A known form that is a function word at a sentence start ("May", "Will") is not a name.
     found.retain(|f| {
         let form = &text[f.start..f.end];
@@ -258,7 +285,7 @@ fn in_prose(
                 _ => break,
             }
         }
-        if looks_like_person(text, toks, name_start, last) {
+        if looks_like_person(text, toks, name_start, last, &found[lo..hi]) {
             let dropped: Vec<usize> = inside
                 .iter()
                 .copied()
@@ -266,6 +293,23 @@ fn in_prose(
                 .collect();
             inside.retain(|j| !dropped.contains(j));
             suppressed.extend(dropped);
+        }
+        // "Republican National Committee Chair Ronna McDaniel": an organisation, then its
+        // officer by title and name.
+        if let Some(k) = officer_after_organisation(text, toks, first, last) {
+            let org_end = toks[k].end;
+            out.push(mention(
+                block,
+                text,
+                start,
+                org_end,
+                Some(EntityType::Org),
+                None,
+                None,
+            ));
+            suppressed.extend(inside.iter().copied().filter(|&j| found[j].end <= org_end));
+            out.extend(segment(block, text, toks, k + 1, last, mid_caps));
+            continue;
         }
         let whole_known =
             inside.len() == 1 && found[inside[0]].start == start && found[inside[0]].end == end;
@@ -354,8 +398,36 @@ fn in_prose(
     out
 }
 
+/// The last token of an organisation's name that a person's title and name follow in the
+/// same run ("... National Committee | Chair Ronna McDaniel").
+fn officer_after_organisation(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    last: usize,
+) -> Option<usize> {
+    let lex = lexicon::get();
+    (first + 1..last.saturating_sub(1)).find(|&k| {
+        lex.org_suffixes.contains(toks[k].text(text))
+            && matches!(
+                peel_title(text, toks, k + 1, last),
+                (Some(role), Some(_)) if typing::is_person_title(&role)
+            )
+    })
+}
+
 /// A run that reads as a person's name once titles and known non-place forms are set aside.
-fn looks_like_person(text: &str, toks: &[Token], first: usize, last: usize) -> bool {
+///
+/// `known` are the known forms inside the run. A place followed by one unknown name word
+/// is a person too ("Salem Bitar", "Orlando Pace"): a town is seldom written right before
+/// an unknown capitalised word, a given name that doubles as a place name often is.
+fn looks_like_person(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    last: usize,
+    known: &[Found],
+) -> bool {
     let lex = lexicon::get();
     let (role, body) = peel_title(text, toks, first, last);
     let Some(b) = body else { return false };
@@ -365,7 +437,16 @@ fn looks_like_person(text: &str, toks: &[Token], first: usize, last: usize) -> b
     }
     let titled = role.as_deref().is_some_and(typing::is_person_title)
         || typing::title_before(&text[..toks[first].start]).is_some();
-    titled || (lex.is_given_name(words[0]) && lex.is_surname(words[words.len() - 1]))
+    let covers = |k: usize| {
+        known
+            .iter()
+            .find(|f| f.start <= toks[k].start && toks[k].end <= f.end)
+    };
+    let place_led = words.len() == 2
+        && covers(b).is_some_and(|f| f.entry.source == Source::Place && f.end == toks[b].end)
+        && covers(last).is_none()
+        && typing::reads_as_personal_name(&words);
+    titled || place_led || (lex.is_given_name(words[0]) && lex.is_surname(words[words.len() - 1]))
 }
 
 /// Peels a leading title off tokens `first..=last`: (title as written, first name token).
@@ -456,10 +537,37 @@ fn segment(
             Some(EntityType::Org)
         }
         Verdict::Typed(t) => Some(t),
+        // "the NFL", "the ODS said": an acronym nothing knows, after a determiner and not
+        // modifying a noun ("the PSE swap"), is a body.
+        Verdict::Unknown
+            if words.len() == 1
+                && after_determiner(&text[..start])
+                && is_unknown_acronym(words[0])
+                && !modifies_a_noun(&text[end..]) =>
+        {
+            Some(EntityType::Org)
+        }
         Verdict::Unknown => None,
     };
     let role = role.filter(|_| etype == Some(EntityType::Person) || etype.is_none());
     vec![mention(block, text, start, end, etype, None, role)]
+}
+
+/// Whether a lower-case word other than a function word follows ("PSE swap", not "NFL and").
+fn modifies_a_noun(after: &str) -> bool {
+    after.strip_prefix(' ').is_some_and(|rest| {
+        let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        word.chars().next().is_some_and(char::is_lowercase)
+            && !lexicon::get().is_function_word(&word)
+    })
+}
+
+/// Two to six capitals that are no title ("CEO") and no common word written in capitals.
+fn is_unknown_acronym(word: &str) -> bool {
+    (2..=6).contains(&word.chars().count())
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && !typing::is_title(word)
+        && !lexicon::get().is_common_word(word)
 }
 
 /// Whether the text before a name ends with a lower-case "the" (not a sentence's "The").
@@ -508,7 +616,12 @@ fn in_headline(
         }
     }
     // Known forms where the body's names are not ("Vladimir" in "Vladimir Putin" stays a name).
-    for f in gazetteer.find(text) {
+    let found = if shouting(text) {
+        gazetteer.find_in_capitals(text)
+    } else {
+        gazetteer.find(text)
+    };
+    for f in found {
         if !covered(f.start, f.end, &out) {
             out.push(known_mention(block, text, &f));
         }

@@ -13,7 +13,7 @@ use crate::model::{Block, Entity, EntityType, Mention};
 use std::collections::HashMap;
 
 /// Groups raw mentions into article-level entities.
-pub fn group(_blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Mention>) {
+pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Mention>) {
     raw.sort_by_key(|m| (m.span.block, m.span.start, std::cmp::Reverse(m.span.end)));
     raw.dedup_by(|b, a| a.span.block == b.span.block && b.span.start < a.span.end);
     let mut entities: Vec<Entity> = Vec::new();
@@ -75,12 +75,28 @@ pub fn group(_blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<M
 
     // Lone words: parts of names, acronyms, or new people.
     let lex = lexicon::get();
+    // Acronyms an article defines in brackets: "Civic Democratic Party (ODS)".
+    let mut defined: HashMap<String, usize> = HashMap::new();
     for k in 0..raw.len() {
         if assigned[k].is_some() {
             continue;
         }
         let m = &raw[k];
         let word = m.text.as_str();
+        if let Some(&e) = defined.get(word) {
+            assigned[k] = Some(e);
+            continue;
+        }
+        if let Some(e) = k
+            .checked_sub(1)
+            .filter(|&j| bracketed_after(blocks, &raw[j], m))
+            .and_then(|j| assigned[j])
+            .filter(|&e| entities[e].etype != EntityType::Person)
+        {
+            defined.insert(word.to_string(), e);
+            assigned[k] = Some(e);
+            continue;
+        }
         let holders: Vec<usize> = people_by_word
             .candidates(&[word])
             .into_iter()
@@ -117,7 +133,14 @@ pub fn group(_blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<M
                 }
             }
         };
-        let target = target.or_else(|| acronym_of(word, &by_initials));
+        let target = target
+            .or_else(|| acronym_of(word, &by_initials))
+            .or_else(|| {
+                // "Biden" near "Biden Administration" stays the person: a listed name or
+                // a title keeps a word a name; "Newmont said" alone does not.
+                let name_word = m.role.is_some() || lex.is_surname(word) || lex.is_given_name(word);
+                short_name_of(word, &entities).filter(|_| !name_word)
+            });
         let target = target.or_else(|| {
             // A speaking plural ("the Orioles said", "Tory MPs say") is a group, not a person.
             let group = word
@@ -193,6 +216,39 @@ pub fn group(_blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<M
         })
         .collect();
     (entities, mentions)
+}
+
+/// Whether `m` is an acronym in brackets right after `prev`: "the Civic Democratic Party (ODS)".
+fn bracketed_after(blocks: &[Block], prev: &RawMention, m: &RawMention) -> bool {
+    let word = m.text.as_str();
+    let acronym = (2..=6).contains(&word.chars().count())
+        && word.chars().all(|c| c.is_uppercase() || c == '-');
+    let Some(text) = blocks.get(m.span.block).map(|b| b.text.as_str()) else {
+        return false;
+    };
+    acronym
+        && prev.span.block == m.span.block
+        && text.get(prev.span.end..m.span.start) == Some(" (")
+        && text[m.span.end..].starts_with(')')
+}
+
+/// The one organisation whose multi-word name starts with the word: "Newmont" after
+/// "Newmont Mining Corp", "Zywiec" after "Zywiec SA". Only a word nothing else claimed
+/// gets here, so a person's surname never does.
+fn short_name_of(word: &str, entities: &[Entity]) -> Option<usize> {
+    if word.contains(' ') || !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let mut orgs = entities.iter().enumerate().filter(|(_, e)| {
+        e.etype == EntityType::Org
+            && e.name
+                .split_once(' ')
+                .is_some_and(|(first, _)| first == word)
+    });
+    match (orgs.next(), orgs.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
 }
 
 /// The organisation whose initials the word spells ("CCP" for Chinese Communist Party):

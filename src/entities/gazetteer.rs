@@ -173,6 +173,19 @@ impl Gazetteer {
                 );
             }
         }
+        for (name, forms) in &lex.groups {
+            add(
+                forms.clone(),
+                Entry {
+                    name: name.clone(),
+                    etype: EntityType::Norp,
+                    country: None,
+                    custom: false,
+                    source: Source::Demonym,
+                },
+                &mut entries,
+            );
+        }
         for (form, etype, name) in REGION_ADJECTIVES {
             add(
                 vec![form.to_string()],
@@ -236,10 +249,70 @@ impl Gazetteer {
             .collect()
     }
 
+    /// Known forms in text written in capitals ("JAPAN GET LUCKY WIN", "ROME 1996-12-06"),
+    /// where case says nothing: each word is matched as written and in title case
+    /// ("JAPAN" as "Japan"), so "US" and "UN" still match as themselves. Title-casing keeps
+    /// byte offsets only for words whose case change keeps their length; others are left as
+    /// written. Function words ("MAY", "WILL") are no names here.
+    pub fn find_in_capitals<'g>(&'g self, text: &str) -> Vec<Found<'g>> {
+        let lex = lexicon::get();
+        let titled = title_case_words(text);
+        let mut found = self.find(text);
+        for f in self.find(&titled) {
+            let form = &text[f.start..f.end];
+            if lex.is_function_word(form)
+                || found.iter().any(|g| g.start < f.end && f.start < g.end)
+            {
+                continue;
+            }
+            found.push(f);
+        }
+        found.sort_by_key(|f| f.start);
+        found
+    }
+
     /// The entry of an exact form.
     pub fn lookup(&self, form: &str) -> Option<&Entry> {
         self.forms.get(form).map(|&i| &self.entries[i])
     }
+}
+
+/// Each all-capital word of two or more letters in title case ("ROME" -> "Rome"), where
+/// that keeps its byte length.
+fn title_case_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let capitals = letters >= 2 && word.chars().all(|c| !c.is_lowercase());
+        let titled: String = word
+            .chars()
+            .enumerate()
+            .flat_map(|(i, c)| {
+                if i == 0 {
+                    c.to_uppercase().collect::<Vec<_>>()
+                } else {
+                    c.to_lowercase().collect()
+                }
+            })
+            .collect();
+        if capitals && titled.len() == word.len() {
+            out.push_str(&titled);
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// Not glued to letters or digits on either side (a hyphen or apostrophe is a boundary).
@@ -273,6 +346,19 @@ impl CustomEntities {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_in_capitals_finds_known_forms_in_any_case() {
+        let c = CustomEntities::default();
+        let g = c.gazetteer();
+        let t = "JAPAN MAY BEAT CHINA AND THE US IN ROME";
+        let found: Vec<&str> = g
+            .find_in_capitals(t)
+            .iter()
+            .map(|f| f.entry.name.as_str())
+            .collect();
+        assert_eq!(found, ["Japan", "China", "United States", "Rome"]);
+    }
 
     #[test]
     fn longest_known_form_wins_and_case_matters() {

@@ -5,13 +5,15 @@
 //! with sentence-initial words, titles and possessives handled there. `typing` decides what
 //! an unknown run is from evidence (titles, given names, organisation heads, speech verbs);
 //! `coref` joins partial names, surnames and acronyms to their fullest form in the article;
-//! `link` gives corpus-wide ids. Title-case headlines carry no case evidence, so they only
+//! `teams` makes a city used as a club ("Porto striker") an organisation; `link` gives
+//! corpus-wide ids. Title-case headlines carry no case evidence, so they only
 //! get known forms and names already found in the body.
 
 pub mod candidates;
 pub mod coref;
 pub mod gazetteer;
 pub mod link;
+pub mod teams;
 pub mod tokens;
 pub mod typing;
 
@@ -67,10 +69,31 @@ pub struct RawMention {
     pub country: Option<String>,
 }
 
-/// Article-level entities and their mentions, in reading order.
+/// Which blocks entities are looked for in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Title, subtitle, headings and body: the story, what the frames promise by default.
+    #[default]
+    Story,
+    /// Every block, captions, bylines, lists and results lines too (wire copy keeps
+    /// much of its news in lines that are no prose).
+    All,
+}
+
+/// Article-level entities and their mentions in the story blocks, in reading order.
 pub fn extract(blocks: &[Block], custom: &CustomEntities) -> (Vec<Entity>, Vec<Mention>) {
+    extract_in(blocks, custom, Scope::Story)
+}
+
+/// Article-level entities and their mentions in the blocks `scope` names, in reading order.
+pub fn extract_in(
+    blocks: &[Block],
+    custom: &CustomEntities,
+    scope: Scope,
+) -> (Vec<Entity>, Vec<Mention>) {
     let gazetteer = custom.gazetteer();
-    let raw = candidates::find(blocks, gazetteer);
+    let mut raw = candidates::find(blocks, gazetteer, scope);
+    teams::retype(blocks, &mut raw);
     coref::group(blocks, raw)
 }
 
@@ -124,6 +147,91 @@ mod tests {
         assert!(
             !t.iter()
                 .any(|(text, _, ty)| text.contains("MPs") && *ty == "PERSON"),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn unlisted_names_and_names_that_start_with_a_place_are_people() {
+        let t = typed(&[
+            "The squad includes Gheorghe Hagi and Basarab Panduru this year.",
+            "The ball slipped past goalkeeper Salem Bitar in the last minute.",
+        ]);
+        for name in ["Gheorghe Hagi", "Basarab Panduru", "Salem Bitar"] {
+            assert!(
+                t.contains(&(name.into(), name.into(), "PERSON")),
+                "{name}: {t:?}"
+            );
+        }
+        assert!(!t.iter().any(|x| x.0 == "Salem"), "{t:?}");
+    }
+
+    #[test]
+    fn a_city_used_as_a_club_is_the_club_throughout() {
+        let t = typed(&[
+            "Portugal called up Porto central defender Joao Pinto on Friday.",
+            "He faces Porto again on Sunday, and joined Turkish club Galatasaray.",
+        ]);
+        let porto: Vec<_> = t.iter().filter(|x| x.0 == "Porto").collect();
+        assert_eq!(porto.len(), 2, "{t:?}");
+        assert!(porto.iter().all(|x| x.2 == "ORG"), "{t:?}");
+        assert!(
+            t.contains(&("Galatasaray".into(), "Galatasaray".into(), "ORG")),
+            "{t:?}"
+        );
+        assert!(t.iter().any(|x| x.0 == "Portugal" && x.2 == "GPE"), "{t:?}");
+    }
+
+    #[test]
+    fn organisations_by_prefix_short_name_and_bracketed_acronym() {
+        let (e, m) = run(&[
+            "Newmont Mining Corp made a bid, and Real Madrid lost to AC Milan.",
+            "Analysts said Newmont and the ruling Civic Democratic Party (ODS) agreed. The ODS met.",
+        ]);
+        let entity_of = |text: &str| {
+            let found: Vec<_> = m.iter().filter(|x| x.text == text).collect();
+            assert!(!found.is_empty(), "{text} not found: {m:?}");
+            &e[found[0].entity]
+        };
+        assert_eq!(entity_of("Newmont").name, "Newmont Mining Corp");
+        assert_eq!(entity_of("ODS").name, "Civic Democratic Party");
+        let ods: Vec<_> = m.iter().filter(|x| x.text == "ODS").collect();
+        assert_eq!(ods.len(), 2);
+        assert_eq!(ods[0].entity, ods[1].entity);
+        assert_eq!(entity_of("Real Madrid").etype, EntityType::Org);
+        assert_eq!(entity_of("AC Milan").etype, EntityType::Org);
+    }
+
+    #[test]
+    fn religions_and_ethnic_groups_are_norp() {
+        let t =
+            typed(&["The Catholic bishop met Jewish leaders, Sunni clerics and Hispanic voters."]);
+        for (text, name) in [
+            ("Catholic", "Catholic"),
+            ("Jewish", "Jewish"),
+            ("Sunni", "Sunni"),
+            ("Hispanic", "Hispanic"),
+        ] {
+            assert!(
+                t.contains(&(text.into(), name.into(), "NORP")),
+                "{text}: {t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_organisation_then_its_officer() {
+        let t = typed(&["He met Republican National Committee Chair Ronna McDaniel on Monday."]);
+        assert!(
+            t.contains(&(
+                "Republican National Committee".into(),
+                "Republican National Committee".into(),
+                "ORG"
+            )),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&("Ronna McDaniel".into(), "Ronna McDaniel".into(), "PERSON")),
             "{t:?}"
         );
     }

@@ -121,7 +121,7 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
     {
         return Verdict::Typed(EntityType::Media);
     }
-    if n >= 2 && lex.org_suffixes.contains(last) {
+    if n >= 2 && (lex.org_suffixes.contains(last) || lex.org_prefixes.contains(words[0])) {
         return Verdict::Typed(EntityType::Org);
     }
     // "Elizabeth Street", "Carlton Gardens": places named after people are still places.
@@ -175,12 +175,50 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
     if speaks && n <= 3 && !names_a_group(last) {
         return Verdict::Typed(EntityType::Person);
     }
+    if reads_as_personal_name(words) {
+        return Verdict::Typed(EntityType::Person);
+    }
     Verdict::Unknown
+}
+
+/// "Gheorghe Hagi", "Takuya Takagi": two or three Title-case words that no list knows and no
+/// head word marks as an organisation, place or event, at least one of them no common
+/// English word (so "White Elephant", "Transit Lounge" stay out). In news prose such a run
+/// is a person's name far more often than anything else, whatever the name's origin, so
+/// the name lists stop being the limit of what is recognised.
+pub fn reads_as_personal_name(words: &[&str]) -> bool {
+    let lex = lexicon::get();
+    let n = words.len();
+    (2..=3).contains(&n)
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+                && w.chars().skip(1).any(char::is_lowercase)
+                && !lex.is_function_word(w)
+                && !is_title(w)
+                && !lex.org_suffixes.contains(*w)
+                && !lex.org_prefixes.contains(*w)
+                && !lex.location_heads.contains_key(*w)
+        })
+        && !names_a_group(words[n - 1])
+        && words.iter().any(|w| !lex.is_common_word(w))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_name_shaped_runs_are_people_common_words_are_not() {
+        assert!(reads_as_personal_name(&["Gheorghe", "Hagi"]));
+        assert!(reads_as_personal_name(&["Shivnarine", "Chanderpaul"]));
+        assert!(!reads_as_personal_name(&["White", "Elephant"]));
+        assert!(!reads_as_personal_name(&["Transit", "Lounge"]));
+        assert!(!reads_as_personal_name(&["Hagi"]));
+        assert!(!reads_as_personal_name(&["Tory", "MPs"]));
+    }
 
     #[test]
     fn organisation_and_event_heads() {

@@ -19,6 +19,7 @@
 //! entities stage already links `Wang` to Wang Yi.
 
 use super::words::Word;
+use super::written;
 use crate::lexicon::{self, ReportingVerb};
 use crate::model::{Block, Entity, EntityType, Mention};
 use std::ops::Range;
@@ -97,6 +98,8 @@ const GROUP_PRONOUNS: &[&str] = &["it", "they"];
 
 /// How far after a quote an `“Q,” X said` cue may sit, in words.
 const AFTER_REACH: usize = 10;
+/// How far after a quote the cue closing a speaker's apposition may sit, in words.
+const APPOSITION_REACH: usize = 40;
 /// How many words may separate a cue from the quote it governs directly.
 const ADJACENT_REACH: usize = 6;
 
@@ -310,6 +313,74 @@ impl<'a> Speakers<'a> {
     /// The subject among the words of a clause: a person, else an organisation or country,
     /// else a pronoun, else a demonym or a possessive.
     pub fn pick(&self, block: usize, clause: &[Word]) -> Option<Speaker> {
+        self.head_of_phrase(block, clause)
+            .or_else(|| self.pick_in_clause(block, clause))
+    }
+
+    /// The speaker a phrase's head names: the mention or the written name that ends the phrase
+    /// before its first comma or aside, so a modifier is not taken for the speaker (`former Obama
+    /// adviser David Axelrod`, `Clinton campaign manager Robby Mook`, `Howard Dean, the former
+    /// governor of Vermont`, `Levine, who has given money to Rubio,`). A phrase that opens with
+    /// a function word (`On Monday, …`, `As for …`) has no head here.
+    fn head_of_phrase(&self, block: usize, phrase: &[Word]) -> Option<Speaker> {
+        let end = phrase
+            .iter()
+            .position(|w| matches!(w.text, "," | ";" | ":" | "(") || w.is_dash())
+            .unwrap_or(phrase.len());
+        let head = &phrase[..end];
+        let first = head.first()?;
+        let lex = lexicon::get();
+        if lex.is_function_word(first.text) && !is_in(DETERMINERS, first.text) {
+            return None;
+        }
+        let last = head.last()?;
+        let ending = self
+            .mentions_in(block, first.start..last.end)
+            .into_iter()
+            .rev()
+            .find(|m| m.span.end >= last.end && !self.is_possessive(m));
+        if let Some(m) = ending {
+            return Some(self.speaker_of(m));
+        }
+        if let Some(run) = written::name_ending(head, head.len()) {
+            return Some(self.written(block, head, run));
+        }
+        // "a friend said on Facebook", "the Florida senator said": a description is the
+        // speaker, not a name further on.
+        let described = written::description_starting(head, 0).filter(|r| r.end == head.len())?;
+        self.organisation_description(head)
+            .or_else(|| self.described_person(block, head))
+            .or_else(|| {
+                Some(Speaker {
+                    text: written::span_text(self.text(block), head, described),
+                    entity: None,
+                    name: None,
+                })
+            })
+    }
+
+    /// A definite person title among the words (`the prime minister`), resolved.
+    fn described_person(&self, block: usize, clause: &[Word]) -> Option<Speaker> {
+        let (i, n) = title_description(clause)?;
+        let last = &clause[i + n - 1];
+        Some(Speaker {
+            text: self.text(block)[clause[i].start..last.end].to_string(),
+            entity: self.resolve_description(&clause[i + 1..i + n], block, clause[i].start),
+            name: None,
+        })
+    }
+
+    fn written(&self, block: usize, words: &[Word], run: Range<usize>) -> Speaker {
+        let text = self.text(block);
+        Speaker {
+            text: written::span_text(text, words, run.clone()),
+            entity: None,
+            name: Some(written::name_text(text, words, run)),
+        }
+    }
+
+    /// The subject among the words of a clause by entity type (see `pick`).
+    fn pick_in_clause(&self, block: usize, clause: &[Word]) -> Option<Speaker> {
         let (first, last) = (clause.first()?, clause.last()?);
         let ms = self.mentions_in(block, first.start..last.end);
         let named = |want: &dyn Fn(EntityType) -> bool| {
@@ -322,15 +393,7 @@ impl<'a> Speakers<'a> {
                 named(&|t| matches!(t, EntityType::Org | EntityType::Media | EntityType::Gpe))
             })
             .or_else(|| self.organisation_description(clause))
-            .or_else(|| {
-                let (i, n) = title_description(clause)?;
-                let last = &clause[i + n - 1];
-                Some(Speaker {
-                    text: self.text(block)[clause[i].start..last.end].to_string(),
-                    entity: self.resolve_description(&clause[i + 1..i + n], block, clause[i].start),
-                    name: None,
-                })
-            })
+            .or_else(|| self.described_person(block, clause))
             .or_else(|| {
                 let pronoun = clause
                     .iter()
@@ -473,8 +536,30 @@ impl<'a> Speakers<'a> {
             .map(|c| c.0)
     }
 
-    /// The first speaking mention among the next few words (`said Foreign Minister X`).
+    /// The speaker named right after a cue (`said Foreign Minister X`, `said Geoff Garin, a
+    /// pollster at Y`): the name run there, backed by the mention that ends it or as written;
+    /// else a description (`said the 46-year-old`); else the first speaking mention among the
+    /// next few words.
     fn mention_after(&self, block: usize, words: &[Word], from: usize) -> Option<Speaker> {
+        let from = from.min(words.len());
+        // The phrase ends at its first comma, clause or preposition (`said Trump at a rally in
+        // Ohio`); its head is the speaker (`said Virginia delegate Beau Correll`).
+        let lex = lexicon::get();
+        let len = words[from..]
+            .iter()
+            .enumerate()
+            .position(|(k, w)| {
+                w.is_punct() && !(w.text == "." && k > 0)
+                    || (k > 0 && lex.is_function_word(w.text) && !is_in(DETERMINERS, w.text))
+            })
+            .unwrap_or(words.len() - from);
+        let phrase = &words[from..from + len.min(ADJACENT_REACH + 2)];
+        self.head_of_phrase(block, phrase)
+            .or_else(|| self.first_mention_after(block, words, from))
+    }
+
+    /// The first speaking mention among the next few words.
+    fn first_mention_after(&self, block: usize, words: &[Word], from: usize) -> Option<Speaker> {
         let stretch = &words[from.min(words.len())..];
         let end = stretch
             .iter()
@@ -491,6 +576,55 @@ impl<'a> Speakers<'a> {
     /// `“Q,” X said`, `“Q,” said X`, `“Q,” RIA cited X`, `“Q” — X`: `after` are the words
     /// from the closing mark to the end of its sentence.
     pub fn after(&self, block: usize, after: &[Word], headline: bool) -> Option<Attribution> {
+        let found = self.after_adjacent(block, after, headline);
+        if found.as_ref().is_some_and(|a| a.speaker.is_some()) {
+            return found;
+        }
+        self.after_apposition(block, after, headline).or(found)
+    }
+
+    /// `“Q,” X, a professor at Y who …, said`, `“Q,” X, 67, a retired teacher, told`: the speaker
+    /// phrase before the first comma, its cue right after the comma that closes the apposition.
+    fn after_apposition(
+        &self,
+        block: usize,
+        after: &[Word],
+        headline: bool,
+    ) -> Option<Attribution> {
+        let start = after.iter().position(|w| !w.is_punct())?;
+        if !after[..start].iter().all(|w| w.text == ",") {
+            return None;
+        }
+        let rest = &after[start..];
+        let comma = rest
+            .iter()
+            .take(ADJACENT_REACH + 2)
+            .position(|w| w.text == ",")?;
+        if comma == 0 || rest[..comma].iter().any(|w| w.is_punct() && w.text != ".") {
+            return None;
+        }
+        let closes = rest
+            .iter()
+            .take(APPOSITION_REACH)
+            .enumerate()
+            .skip(comma + 1)
+            .take_while(|(_, w)| !matches!(w.text, ";" | "!" | "?" | ":"))
+            .filter(|(_, w)| w.text == ",")
+            .find_map(|(k, _)| {
+                let next = &rest[k + 1..rest.len().min(k + 3)];
+                let cue = *find_cues(next, headline).first().filter(|c| c.index == 0)?;
+                Some((k + 1, cue))
+            });
+        let (at, cue) = closes?;
+        let speaker = self.pick(block, &rest[..comma])?;
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue: Some(cue_text(&rest[at..], &cue, self.text(block))),
+            how: How::After,
+        })
+    }
+
+    fn after_adjacent(&self, block: usize, after: &[Word], headline: bool) -> Option<Attribution> {
         let mut i = 0;
         while i < after.len() && matches!(after[i].text, "," | "." | "?" | "!") {
             i += 1;
@@ -536,6 +670,13 @@ impl<'a> Speakers<'a> {
     pub fn before(&self, block: usize, before: &[Word], headline: bool) -> Lead {
         // A sentence end the splitter missed (".[3] Putin said") starts a new clause too.
         let before = &before[clause_start(before)..];
+        if let Some(attribution) = self.named_by(block, before) {
+            return Lead {
+                attribution: Some(attribution),
+                adjacent: false,
+                naming: false,
+            };
+        }
         let cues = find_cues(before, headline);
         let colon = before.last().is_some_and(|w| w.text == ":");
         let naming = self.is_naming(before);
@@ -575,7 +716,17 @@ impl<'a> Speakers<'a> {
                 .map(|i| first.index + first.len + i + 1);
             by.and_then(|i| self.mention_after(block, before, i))
         } else {
-            self.pick(block, &before[clause_start..first.index])
+            // "As for pundits who claim …, Bolton said “Q”": the subject right before the cue
+            // that governs the quote wins over that of a cue in an aside.
+            let own = before[clause_start..nearest.index]
+                .iter()
+                .rposition(|w| w.text == ",")
+                .map_or(clause_start, |i| clause_start + i + 1);
+            let own_subject = (nearest.index > first.index && !is_passive(before, nearest))
+                .then(|| self.pick(block, &before[own..nearest.index]))
+                .flatten();
+            own_subject
+                .or_else(|| self.pick(block, &before[clause_start..first.index]))
                 .or_else(|| self.mention_after(block, before, nearest.index + nearest.len))
         };
         let between = &before[nearest.index + nearest.len..];
@@ -598,21 +749,47 @@ impl<'a> Speakers<'a> {
     /// A quote that names something: a naming verb, or `call` with its object, right before
     /// the quote (`calling it an “invasion”`), or `so-called`.
     fn is_naming(&self, before: &[Word]) -> bool {
-        let tail = &before[before.len().saturating_sub(4)..];
-        if tail.last().is_some_and(|w| w.lower() == "so-called") {
-            return true;
-        }
-        let Some(i) = find_cues(tail, false)
+        let tail_start = before.len().saturating_sub(4);
+        let tail = &before[tail_start..];
+        tail.last().is_some_and(|w| w.lower() == "so-called") || self.naming_cue(before).is_some()
+    }
+
+    /// The naming verb right before the quote (`calling it an “invasion”`), if any.
+    fn naming_cue(&self, before: &[Word]) -> Option<Cue> {
+        let tail_start = before.len().saturating_sub(4);
+        let tail = &before[tail_start..];
+        let cue = *find_cues(tail, false)
             .iter()
             .rev()
-            .find(|c| c.verb.class == "naming" || c.verb.lemma == "call")
-            .map(|c| c.index + c.len)
-        else {
-            return false;
-        };
-        !tail[i..]
+            .find(|c| c.verb.class == "naming" || c.verb.lemma == "call")?;
+        let i = cue.index + cue.len;
+        let direct = !tail[i..]
             .iter()
-            .any(|w| w.is_punct() || is_in(&["on", "for", "that", "to"], w.text))
+            .any(|w| w.is_punct() || is_in(&["on", "for", "that", "to"], w.text));
+        direct.then_some(Cue {
+            index: tail_start + cue.index,
+            ..cue
+        })
+    }
+
+    /// `X called it “the least bad option”`, `X described Ohio as “…”`: a finite naming verb
+    /// with a subject attributes the words to that subject (a fragment of theirs); a gerund or
+    /// a bare verb (`calling it an “invasion”`, `what we might call “street kids”`) names
+    /// something in the writer's voice.
+    fn named_by(&self, block: usize, before: &[Word]) -> Option<Attribution> {
+        let cue = self.naming_cue(before)?;
+        let verb = before[cue.index + cue.len - 1].lower();
+        let finite = verb.ends_with("ed") || (verb.ends_with('s') && !verb.ends_with("ss"));
+        if !finite || is_passive(before, &cue) {
+            return None;
+        }
+        let from = clause_start(&before[..cue.index]);
+        let speaker = self.pick(block, &before[from..cue.index])?;
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue: Some(cue_text(before, &cue, self.text(block))),
+            how: How::Before,
+        })
     }
 
     /// `according to X` anywhere among the words.

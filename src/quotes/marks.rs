@@ -102,9 +102,21 @@ fn read_marks(text: &str) -> Vec<Mark> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     crate::work::add(chars.len());
     let mut marks = Vec::new();
+    let mut skip = false;
     for (i, &(pos, c)) in chars.iter().enumerate() {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
         let prev = i.checked_sub(1).map(|j| chars[j].1);
-        let next = chars.get(i + 1).map(|&(_, c)| c);
+        let mut next = chars.get(i + 1).map(|&(_, c)| c);
+        // Archive copies (LexisNexis, the NYT's) write a double mark as two apostrophes and
+        // an opening one as two backticks: one straight double mark, two bytes long.
+        let doubled = matches!(c, '\'' | '`') && next == Some(c);
+        if doubled {
+            skip = true;
+            next = chars.get(i + 2).map(|&(_, c)| c);
+        }
+        let c = if doubled { '"' } else { c };
         let opens = is_opening_context(prev) && next.is_some_and(|n| !n.is_whitespace());
         let closes = prev.is_some_and(|p| !p.is_whitespace()) && is_closing_context(next);
         let between_letters =
@@ -172,7 +184,7 @@ fn read_marks(text: &str) -> Vec<Mark> {
         };
         marks.push(Mark {
             pos,
-            len: c.len_utf8(),
+            len: if doubled { 2 } else { c.len_utf8() },
             family,
             reading,
         });
@@ -501,6 +513,12 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].text, "It is over.");
         assert_eq!(q[0].close_mark_end, None);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_one_double_mark() {
+        let got = texts(&["''It's anti-reform,'' said Holtz-Eakin. ``Yes,'' he added."]);
+        assert_eq!(got, ["It's anti-reform,", "Yes,"]);
     }
 
     #[test]

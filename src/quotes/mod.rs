@@ -13,6 +13,7 @@ pub mod attribution;
 pub mod kinds;
 pub mod marks;
 pub mod words;
+pub mod written;
 
 use crate::model::{Block, Entity, Mention, Quote, QuoteKind, Role};
 use crate::segment::sentences::split_sentences;
@@ -162,8 +163,22 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
     let after: Vec<Word> = match q.close_mark_end {
         Some(c) => {
             let end_text = &blocks[eb].text;
-            let s = sentence_at(speakers.sentences(eb), c.saturating_sub(1), end_text.len());
-            let to = floor_char_boundary(end_text, s.end.max(c).min(c + WINDOW));
+            let sentences = speakers.sentences(eb);
+            let s = sentence_at(sentences, c.saturating_sub(1), end_text.len());
+            // `“Q?” Trump asked.`: a splitter ends the sentence at the mark, but the cue after
+            // it is the quote's own.
+            // A splitter may also end one at `Mr.`: a short next sentence takes one more.
+            let mut next = sentences.iter().skip_while(|n| n.start < c);
+            let end = match next.next() {
+                Some(n) if end_text.get(c..s.end).is_none_or(|t| t.trim().is_empty()) => {
+                    match next.next() {
+                        Some(m) if n.end - n.start < 8 => m.end,
+                        _ => n.end,
+                    }
+                }
+                _ => s.end,
+            };
+            let to = floor_char_boundary(end_text, end.max(c).min(c + WINDOW));
             words(end_text, c..to.max(c), speakers.masks(eb))
         }
         None => Vec::new(),
@@ -426,6 +441,90 @@ mod tests {
     }
 
     const PERSON: EntityType = EntityType::Person;
+
+    #[test]
+    fn a_modifier_before_the_speaker_is_not_the_speaker() {
+        let got = rows(
+            &["“It is a scripted show,” said Virginia delegate Beau Correll, angered."],
+            &[("Virginia", EntityType::Gpe, &[])],
+        );
+        assert_eq!(
+            got,
+            [row(
+                "It is a scripted show,",
+                "direct",
+                Some("Beau Correll"),
+                Some("Beau Correll"),
+                Some("said")
+            )]
+        );
+    }
+
+    #[test]
+    fn an_unlisted_name_with_a_title_is_taken_as_written() {
+        let got = rows(&["“It is risky?” Mr. Prince asked."], &[]);
+        assert_eq!(
+            got,
+            [row(
+                "It is risky?",
+                "direct",
+                Some("Mr. Prince"),
+                Some("Prince"),
+                Some("asked")
+            )]
+        );
+    }
+
+    #[test]
+    fn the_subject_of_the_governing_cue_wins_over_one_in_an_aside() {
+        let got = rows(
+            &["As for pundits who claim to prefer Clinton, Bolton said, “They are wrong.”"],
+            &[("Bolton", PERSON, &[]), ("Clinton", PERSON, &[])],
+        );
+        assert_eq!(got[0].2.as_deref(), Some("Bolton"));
+    }
+
+    #[test]
+    fn a_speaker_with_an_apposition_before_the_cue_is_found() {
+        let got = rows(
+            &["“It is stunning,” Lee Epstein, who teaches law at Yale University, said."],
+            &[("Yale University", EntityType::Org, &[])],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Lee Epstein"));
+        assert_eq!(got[0].4.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn words_a_speaker_calls_something_are_a_partial_quote_of_theirs() {
+        let got = rows(
+            &["Smith called it “the least bad option” for the town."],
+            &[("Smith", PERSON, &[])],
+        );
+        assert_eq!(
+            got,
+            [row(
+                "the least bad option",
+                "partial",
+                Some("Smith"),
+                Some("Smith"),
+                Some("called")
+            )]
+        );
+        let gerund = rows(
+            &["Smith refrained from calling it an “invasion.”"],
+            &[("Smith", PERSON, &[])],
+        );
+        assert_eq!(gerund[0].1, "scare");
+    }
+
+    #[test]
+    fn a_description_speaks_rather_than_a_place_after_the_cue() {
+        let got = rows(
+            &["“He was kind,” a friend said on Facebook."],
+            &[("Facebook", EntityType::Org, &[])],
+        );
+        assert_eq!(got[0].2.as_deref(), Some("a friend"));
+    }
     const ORG: EntityType = EntityType::Org;
     const GPE: EntityType = EntityType::Gpe;
     const TORRES: (&str, EntityType, &[&str]) = ("Ana Torres", PERSON, &["Torres"]);

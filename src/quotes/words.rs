@@ -33,7 +33,9 @@ impl Word<'_> {
     }
 }
 
-const MARKS: &[char] = &['“', '”', '"', '‘', '’', '\'', '«', '»', '„', '‟', '‚', '‛'];
+const MARKS: &[char] = &[
+    '“', '”', '"', '‘', '’', '\'', '`', '«', '»', '„', '‟', '‚', '‛',
+];
 
 /// Sorted, disjoint ranges covering the same positions (nested quotes overlap): the form
 /// `words` expects its masks in.
