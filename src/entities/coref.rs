@@ -25,6 +25,8 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
     let mut people_by_word = PostingLists::default();
     // Organisations, outlets and events by the initials of their name (see `acronym_of`).
     let mut by_initials: HashMap<String, usize> = HashMap::new();
+    // Organisations of several words by their first word (see `short_name_of`).
+    let mut orgs_by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
 
     // Known forms and multi-word names.
     for (k, m) in raw.iter().enumerate() {
@@ -61,7 +63,13 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
                 country: m.country.clone(),
             });
             let i = entities.len() - 1;
-            index_entity(&entities[i], i, &mut people_by_word, &mut by_initials);
+            index_entity(
+                &entities[i],
+                i,
+                &mut people_by_word,
+                &mut by_initials,
+                &mut orgs_by_first_word,
+            );
             i
         });
         assigned[k] = Some(i);
@@ -139,7 +147,7 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
                 // "Biden" near "Biden Administration" stays the person: a listed name or
                 // a title keeps a word a name; "Newmont said" alone does not.
                 let name_word = m.role.is_some() || lex.is_surname(word) || lex.is_given_name(word);
-                short_name_of(word, &entities).filter(|_| !name_word)
+                short_name_of(word, &orgs_by_first_word).filter(|_| !name_word)
             });
         let target = target.or_else(|| {
             // A speaking plural ("the Orioles said", "Tory MPs say") is a group, not a person.
@@ -165,7 +173,13 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
                     country: None,
                 });
                 let i = entities.len() - 1;
-                index_entity(&entities[i], i, &mut people_by_word, &mut by_initials);
+                index_entity(
+                    &entities[i],
+                    i,
+                    &mut people_by_word,
+                    &mut by_initials,
+                    &mut orgs_by_first_word,
+                );
                 i
             }))
         });
@@ -235,18 +249,12 @@ fn bracketed_after(blocks: &[Block], prev: &RawMention, m: &RawMention) -> bool 
 /// The one organisation whose multi-word name starts with the word: "Newmont" after
 /// "Newmont Mining Corp", "Zywiec" after "Zywiec SA". Only a word nothing else claimed
 /// gets here, so a person's surname never does.
-fn short_name_of(word: &str, entities: &[Entity]) -> Option<usize> {
+fn short_name_of(word: &str, orgs_by_first_word: &HashMap<String, Vec<usize>>) -> Option<usize> {
     if word.contains(' ') || !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let mut orgs = entities.iter().enumerate().filter(|(_, e)| {
-        e.etype == EntityType::Org
-            && e.name
-                .split_once(' ')
-                .is_some_and(|(first, _)| first == word)
-    });
-    match (orgs.next(), orgs.next()) {
-        (Some((i, _)), None) => Some(i),
+    match orgs_by_first_word.get(word).map(Vec::as_slice) {
+        Some([i]) => Some(*i),
         _ => None,
     }
 }
@@ -275,7 +283,16 @@ fn index_entity(
     i: usize,
     people_by_word: &mut PostingLists,
     by_initials: &mut HashMap<String, usize>,
+    orgs_by_first_word: &mut HashMap<String, Vec<usize>>,
 ) {
+    if e.etype == EntityType::Org {
+        if let Some((first, _)) = e.name.split_once(' ') {
+            orgs_by_first_word
+                .entry(first.to_string())
+                .or_default()
+                .push(i);
+        }
+    }
     match e.etype {
         EntityType::Person => people_by_word.add(i, &e.name.split(' ').collect::<Vec<_>>()),
         EntityType::Org | EntityType::Media | EntityType::Event => {

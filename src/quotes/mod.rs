@@ -168,7 +168,7 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
             // `“Q?” Trump asked.`: a splitter ends the sentence at the mark, but the cue after
             // it is the quote's own.
             // A splitter may also end one at `Mr.`: a short next sentence takes one more.
-            let mut next = sentences.iter().skip_while(|n| n.start < c);
+            let mut next = sentences[sentences.partition_point(|n| n.start < c)..].iter();
             let end = match next.next() {
                 Some(n) if end_text.get(c..s.end).is_none_or(|t| t.trim().is_empty()) => {
                     match next.next() {
