@@ -5,14 +5,17 @@
 //! records in input order, so ids never depend on thread scheduling.
 
 use crate::model::{InputError, ParsedArticle};
-use crate::pipeline::{parse_input, Input, Options};
+use crate::pipeline::{parse_input_records, Input, Options};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-/// Parses inputs in parallel; results are in input order. Once `options.cancel` is set, the
-/// inputs left end as errors of kind `cancelled` without being read.
+/// Parses inputs in parallel; results are in input order (a JSON Lines file gives several).
+/// Once `options.cancel` is set, the inputs left end as errors of kind `cancelled` unread.
 pub fn parse_all(inputs: &[Input], options: &Options) -> Vec<Result<ParsedArticle, InputError>> {
-    inputs.par_iter().map(|i| parse_input(i, options)).collect()
+    inputs
+        .par_iter()
+        .flat_map_iter(|i| parse_input_records(i, options))
+        .collect()
 }
 
 /// Corpus-wide ids, computed over all articles.

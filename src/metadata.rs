@@ -60,8 +60,9 @@ pub fn derive(blocks: &[Block], hints: &Hints) -> Metadata {
     }
 }
 
-/// "Headline | Site" keeps the headline.
+/// "Headline | Site" keeps the headline; a markdown `# Headline` loses its marks.
 fn strip_site_suffix(title: &str) -> String {
+    let title = title.trim_start_matches('#').trim_start();
     split_page_title(title)
         .map_or(title, |(head, _)| head)
         .to_string()

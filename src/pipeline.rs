@@ -40,14 +40,16 @@ pub struct Input {
 pub struct Options {
     pub max_bytes: usize,
     pub custom_entities: CustomEntities,
+    /// Field names read from JSON articles, the caller's first.
+    pub json_fields: ingest::JsonFields,
+    /// Which blocks entities are looked for in (the story by default).
+    pub entity_scope: entities::Scope,
     /// Work budget per input byte (see `work`): an article that needs more becomes an error
     /// of kind `limit`.
     pub steps_per_byte: u64,
     /// Set to stop the run: articles not yet parsed, and the one being parsed, end as
     /// errors of kind `cancelled`.
     pub cancel: Option<Arc<AtomicBool>>,
-    /// Which blocks entities are looked for in (the story by default).
-    pub entity_scope: entities::Scope,
 }
 
 impl Default for Options {
@@ -55,9 +57,10 @@ impl Default for Options {
         Options {
             max_bytes: DEFAULT_MAX_BYTES,
             custom_entities: CustomEntities::default(),
+            json_fields: ingest::JsonFields::default(),
+            entity_scope: entities::Scope::Story,
             steps_per_byte: work::DEFAULT_STEPS_PER_BYTE,
             cancel: None,
-            entity_scope: entities::Scope::Story,
         }
     }
 }
@@ -116,87 +119,123 @@ fn read_bounded(input: &Input, path: &Path, max_bytes: usize) -> Result<Vec<u8>,
     Ok(bytes)
 }
 
-/// Parses one input. Never panics: a panic inside a stage becomes an error naming the input.
+/// Parses one input that holds one article. Never panics: a panic inside a stage becomes an
+/// error naming the input.
 pub fn parse_input(input: &Input, options: &Options) -> Result<ParsedArticle, InputError> {
-    parse_counting(input, options).0
+    parse_input_records(input, options)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| {
+            Err(InputError {
+                source: input.source.clone(),
+                kind: ErrorKind::Empty,
+                message: "input holds no article".into(),
+            })
+        })
 }
 
-/// Parses one input and says how many work steps it took (see `work`).
+/// Parses one input and says how many work steps its (last) article took (see `work`).
 pub fn parse_counting(
     input: &Input,
     options: &Options,
 ) -> (Result<ParsedArticle, InputError>, u64) {
-    (parse_guarded(input, options), work::steps())
+    (parse_input(input, options), work::steps())
 }
 
-fn parse_guarded(input: &Input, options: &Options) -> Result<ParsedArticle, InputError> {
+/// Parses one input into its articles: one for a page, one per record of a JSON Lines file
+/// (ids and sources `file.jsonl:LINE`), each an article or an error. Never panics.
+pub fn parse_input_records(
+    input: &Input,
+    options: &Options,
+) -> Vec<Result<ParsedArticle, InputError>> {
     if options.is_cancelled() {
-        return Err(error(input, ErrorKind::Cancelled, "run cancelled".into()));
+        return vec![Err(error(
+            input,
+            ErrorKind::Cancelled,
+            "run cancelled".into(),
+        ))];
     }
     let owned;
     let bytes: &[u8] = match &input.content {
         Content::Text(t) => t.as_bytes(),
-        Content::Path(p) => {
-            owned = read_bounded(input, p, options.max_bytes)?;
-            &owned
-        }
+        Content::Path(p) => match read_bounded(input, p, options.max_bytes) {
+            Ok(b) => {
+                owned = b;
+                &owned
+            }
+            Err(e) => return vec![Err(e)],
+        },
     };
-    let format = input
-        .format
-        .unwrap_or_else(|| ingest::detect_format(&input.source, bytes));
-    work::start(&Budget::for_bytes(
-        bytes.len(),
-        options.steps_per_byte,
-        options.cancel.clone(),
-    ));
-    let caught = std::panic::catch_unwind(|| parse_bytes(input, bytes, format, options));
-    let steps = work::finish();
-    // `work::steps` still reads this article's count after `finish`.
-    caught.unwrap_or_else(|panic| {
-        if let Some(stop) = panic.downcast_ref::<Stop>() {
-            return Err(match stop {
-                Stop::Limit { .. } => error(
-                    input,
-                    ErrorKind::Limit,
-                    format!(
-                        "parsing stopped after {steps} steps, above the work limit of {} steps per byte for this {}-byte input; \
-                         the page is likely machine-made (thousands of quote marks or names in one paragraph); \
-                         raise `steps_per_byte` to parse it anyway",
-                        options.steps_per_byte,
-                        bytes.len()
-                    ),
-                ),
-                Stop::Cancelled => error(input, ErrorKind::Cancelled, "run cancelled".into()),
-            });
-        }
+    let internal = |panic: Box<dyn std::any::Any + Send>| {
         let what = panic
             .downcast_ref::<String>()
             .cloned()
             .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
             .unwrap_or_default();
-        Err(error(
+        error(
             input,
             ErrorKind::Format,
             format!("internal error while parsing this input (please report it): {what}"),
-        ))
-    })
-}
-
-fn parse_bytes(
-    input: &Input,
-    bytes: &[u8],
-    format: Format,
-    options: &Options,
-) -> Result<ParsedArticle, InputError> {
-    let decoded = ingest::decode(&input.source, bytes, format, options.max_bytes)?;
-    Ok(parse_text(
-        input,
-        &decoded.text,
-        format,
-        &decoded.hints,
-        decoded.warnings,
-        options,
-    ))
+        )
+    };
+    let pieces = std::panic::catch_unwind(|| {
+        ingest::decode_all(
+            &input.source,
+            bytes,
+            input.format,
+            options.max_bytes,
+            &options.json_fields,
+        )
+    });
+    let pieces = match pieces {
+        Ok(p) => p,
+        Err(panic) => return vec![Err(internal(panic))],
+    };
+    let n = pieces.len().max(1);
+    pieces
+        .into_iter()
+        .map(|piece| {
+            let decoded = piece.result?;
+            let one = Input {
+                id: format!("{}{}", input.id, piece.suffix),
+                source: format!("{}{}", input.source, piece.suffix),
+                content: input.content.clone(),
+                format: Some(piece.format),
+            };
+            // A record of a JSON Lines file has its share of the file's bytes as budget.
+            let size = decoded.text.len().max(bytes.len() / n);
+            work::start(&Budget::for_bytes(
+                size,
+                options.steps_per_byte,
+                options.cancel.clone(),
+            ));
+            let caught = std::panic::catch_unwind(|| {
+                parse_text(
+                    &one,
+                    &decoded.text,
+                    piece.format,
+                    &decoded.hints,
+                    decoded.warnings.clone(),
+                    options,
+                )
+            });
+            let steps = work::finish();
+            caught.map_err(|panic| match panic.downcast_ref::<Stop>() {
+                Some(Stop::Limit { .. }) => error(
+                    &one,
+                    ErrorKind::Limit,
+                    format!(
+                        "parsing stopped after {steps} steps, above the work limit of {} steps per byte for this {size}-byte input; \
+                         the page is likely machine-made (thousands of quote marks or names in one paragraph); \
+                         raise `steps_per_byte` to parse it anyway",
+                        options.steps_per_byte,
+                    ),
+                ),
+                Some(Stop::Cancelled) => error(&one, ErrorKind::Cancelled, "run cancelled".into()),
+                None => internal(panic),
+            })
+        })
+        .collect()
 }
 
 /// Runs every stage on decoded text.
@@ -208,7 +247,7 @@ pub fn parse_text(
     mut warnings: Vec<String>,
     options: &Options,
 ) -> ParsedArticle {
-    let blocks = segment::segment_under(text, hints.headline.as_deref());
+    let blocks = segment::segment_page(text, hints);
     if !blocks.iter().any(|b| b.role == Role::Body) {
         warnings.push("no body paragraphs found".into());
     }

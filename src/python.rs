@@ -140,14 +140,14 @@ fn parse_interruptibly(
 impl CorpusBuilder {
     fn run(&mut self, py: Python<'_>, inputs: Vec<Input>) -> PyResult<usize> {
         let results = parse_interruptibly(py, &inputs, &self.options)?;
-        let n = results.len();
-        for (input, result) in inputs.iter().zip(results) {
+        let n = inputs.len();
+        for result in results {
             match result {
                 Ok(a) => self.articles.push(a),
                 Err(e) if e.message.starts_with("internal error") => {
                     return Err(PyRuntimeError::new_err(format!(
                         "newsframe failed on {}: {}",
-                        input.source, e.message
+                        e.source, e.message
                     )))
                 }
                 Err(e) => self.errors.push(e),
@@ -201,6 +201,7 @@ impl CorpusBuilder {
                 steps_per_byte,
                 cancel: None,
                 entity_scope,
+                ..Options::default()
             },
             articles: Vec::new(),
             errors: Vec::new(),

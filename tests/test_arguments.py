@@ -164,3 +164,10 @@ def test_write_checks_its_directory(sample: nf.Corpus) -> None:
 def test_from_frame_published_of_the_wrong_type_is_refused_before_parsing() -> None:
     with pytest.raises(TypeError, match=r"published must name a Date, Datetime or string column; column 'n' is Int64"):
         nf.from_frame(pl.DataFrame({"text": [ARTICLE], "n": [20230102]}), published="n")
+
+
+def test_argument_errors_are_also_newsframe_errors() -> None:
+    with pytest.raises(nf.NewsframeError):
+        nf.read(42)  # type: ignore[arg-type]
+    with pytest.raises(nf.NewsframeError):
+        nf.from_texts([ARTICLE], max_bytes=-1)

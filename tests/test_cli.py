@@ -142,3 +142,14 @@ def test_non_utf8_file_name_is_parsed_with_a_warning(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert "newsframe: warning: 1 file name is not valid UTF-8" in r.stderr
     assert pl.read_parquet(tmp_path / "out" / "articles.parquet")["article_id"].to_list() == ["caf\ufffd.txt", "good00.txt"]
+
+
+def test_entity_scope_all_finds_entities_outside_the_story(tmp_path: Path) -> None:
+    counts = {}
+    for scope in ("story", "all"):
+        r = run("parse", str(nf.sample_path()), "--out", str(tmp_path / scope), "--entity-scope", scope)
+        assert r.returncode == 0, r.stderr
+        counts[scope] = pl.read_parquet(tmp_path / scope / "entities.parquet").height
+    assert counts["story"] == nf.sample().entities.height
+    assert counts["all"] == nf.sample(entity_scope="all").entities.height > counts["story"]
+    assert run("parse", str(nf.sample_path()), "--out", str(tmp_path / "x"), "--entity-scope", "some").returncode == 1

@@ -81,5 +81,5 @@ def test_entity_scope_all_reads_lines_that_are_no_story() -> None:
 
 
 def test_unknown_entity_scope_is_an_error() -> None:
-    with pytest.raises(nf.NewsframeError, match="story"):
+    with pytest.raises(ValueError, match="entity_scope must be .story"):
         nf.from_texts(["Some text."], entity_scope="captions")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from newsframe._native import core_version as _core_version
 from newsframe.corpus import FRAME_NAMES, Corpus, concat
-from newsframe.errors import InputError, NewsframeError, ParseError
+from newsframe.errors import ArgumentTypeError, ArgumentValueError, InputError, NewsframeError, ParseError
 from newsframe.reader import from_frame, from_texts, read, sample, sample_path
 from newsframe.reference import columns, reference_path
 
@@ -22,6 +22,8 @@ __version__: str = _core_version()
 
 __all__ = [
     "FRAME_NAMES",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "Corpus",
     "columns",
     "concat",

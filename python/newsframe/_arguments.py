@@ -12,6 +12,8 @@ from typing import NoReturn
 
 import polars as pl
 
+from newsframe.errors import ArgumentTypeError, ArgumentValueError
+
 FORMATS = ("text", "html", "json")
 
 
@@ -25,13 +27,13 @@ def _given(value: object) -> str:
 def fail_type(func: str, arg: str, accepted: str, value: object, hint: str = "") -> NoReturn:
     """Raises a TypeError: ``read(): paths must be ...; got 42 (int)``."""
     tail = f"; {hint}" if hint else ""
-    raise TypeError(f"{func}(): {arg} must be {accepted}; got {_given(value)}{tail}")
+    raise ArgumentTypeError(f"{func}(): {arg} must be {accepted}; got {_given(value)}{tail}")
 
 
 def fail_value(func: str, arg: str, accepted: str, value: object, hint: str = "") -> NoReturn:
     """Raises a ValueError in the same form as :func:`fail_type`."""
     tail = f"; {hint}" if hint else ""
-    raise ValueError(f"{func}(): {arg} must be {accepted}; got {_given(value)}{tail}")
+    raise ArgumentValueError(f"{func}(): {arg} must be {accepted}; got {_given(value)}{tail}")
 
 
 def paths(func: str, value: object) -> list[str]:
@@ -100,7 +102,7 @@ def column(func: str, arg: str, value: object, columns: list[str]) -> str | None
     if not isinstance(value, str):
         fail_type(func, arg, "a column name (str)", value)
     if value not in columns:
-        raise ValueError(f"{func}(): {arg}={value!r} is not a column of the frame (columns: {columns})")
+        raise ArgumentValueError(f"{func}(): {arg}={value!r} is not a column of the frame (columns: {columns})")
     return value
 
 
@@ -131,11 +133,11 @@ def ids(func: str, value: object, n: int) -> list[str] | None:
         fail_type(func, "ids", "None or a list of str, one per text", value)
     out = [str(i) for i in value]
     if len(out) != n:
-        raise ValueError(f"{func}(): got {n} texts but {len(out)} ids; give one id per text")
+        raise ArgumentValueError(f"{func}(): got {n} texts but {len(out)} ids; give one id per text")
     seen: set[str] = set()
     for i in out:
         if i in seen:
-            raise ValueError(f"{func}(): ids must be unique; {i!r} appears more than once")
+            raise ArgumentValueError(f"{func}(): ids must be unique; {i!r} appears more than once")
         seen.add(i)
     return out
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from newsframe.errors import ArgumentTypeError
+
 _ENGLISH_FORMATS = ("%B %d %Y", "%d %B %Y")
 _WEEKDAY = r"(?i)^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*[.,]?\s+"
 
@@ -18,7 +20,7 @@ _WEEKDAY = r"(?i)^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*[.,]?\s+"
 def check_dtype(column: str, dtype: pl.DataType) -> None:
     """Raises TypeError unless the column can hold dates in a form :func:`to_date` reads."""
     if not (dtype in (pl.Date, pl.String, pl.Categorical, pl.Null) or isinstance(dtype, pl.Datetime)):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"from_frame(): published must name a Date, Datetime or string column; "
             f"column {column!r} is {dtype}"
         )

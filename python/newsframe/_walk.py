@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from newsframe._arguments import without_surrogates
+from newsframe.errors import ArgumentValueError
 
 _GLOB_CHARS = set("*?[")
 
@@ -121,7 +122,7 @@ class _Walk:
         base = os.path.basename(os.path.normpath(text)) or text
         if self.classify(text, base) == "dir":
             if self._key(text) in self._exclude:
-                raise ValueError(f"newsframe: {_clean(text)!r} is an excluded folder "
+                raise ArgumentValueError(f"newsframe: {_clean(text)!r} is an excluded folder "
                                  "(--out, or read(exclude=...)): nothing to read")
             before = len(self._files) + len(self.inputs.problems)
             self.folder(text, "", frozenset())

@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="force the input format (default: guess per file)")
     parse.add_argument("--entities", metavar="CSV", default=None,
                        help="your own entities: CSV with name,type[,aliases]")
+    parse.add_argument("--entity-scope", choices=("story", "all"), default="story",
+                       help="find entities in the story (title, subtitle, headings, body; default) "
+                       "or in all blocks")
     parse.add_argument("--max-bytes", type=int, default=None, metavar="N",
                        help="inputs larger than N bytes become errors rows (default: 20 MiB)")
     parse.add_argument("--strict", action="store_true",
@@ -128,7 +131,7 @@ def _parse(args: argparse.Namespace) -> int:
         with warnings.catch_warnings(record=True) as said:
             warnings.simplefilter("always")
             corpus = read(args.inputs, format=args.input_format, entities=args.entities,
-                          exclude=[args.out], strict=args.strict,
+                          entity_scope=args.entity_scope, exclude=[args.out], strict=args.strict,
                           progress=False if args.quiet else None, **options)
         if not args.quiet:
             for w in said:

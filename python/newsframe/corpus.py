@@ -11,6 +11,7 @@ import polars as pl
 
 from newsframe import _arguments as check
 from newsframe._files import write_atomically
+from newsframe.errors import ArgumentValueError
 
 #: Frame names, in the order they are written; file names are ``<name>.parquet``/``.csv``.
 FRAME_NAMES: tuple[str, ...] = ("articles", "paragraphs", "entities", "quotes", "citations", "errors")
@@ -33,7 +34,7 @@ class Corpus:
             check.fail_type("Corpus", "frames", f"a dict of polars DataFrames named {list(FRAME_NAMES)}", frames)
         missing = [n for n in FRAME_NAMES if n not in frames]
         if missing:
-            raise ValueError(f"Corpus(): frames must hold every frame of {list(FRAME_NAMES)}; missing: {missing}")
+            raise ArgumentValueError(f"Corpus(): frames must hold every frame of {list(FRAME_NAMES)}; missing: {missing}")
         wrong = [n for n in FRAME_NAMES if not isinstance(frames[n], pl.DataFrame)]
         if wrong:
             check.fail_type("Corpus", f"frames[{wrong[0]!r}]", "a polars DataFrame", frames[wrong[0]])
@@ -231,7 +232,7 @@ def concat(corpora: Iterable[Corpus]) -> Corpus:
                 rename[aid] = source
                 hashes[source] = digest
             else:
-                raise ValueError(
+                raise ArgumentValueError(
                     f"concat(): two different articles have article_id {aid!r} (and source {source!r}); "
                     "give unique ids when parsing, e.g. nf.from_texts(texts, ids=[...])"
                 )

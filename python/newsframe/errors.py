@@ -7,6 +7,16 @@ class NewsframeError(Exception):
     """Base class of every newsframe exception."""
 
 
+class ArgumentTypeError(NewsframeError, TypeError):
+    """An argument of the wrong kind; the message names the function, the argument, what was
+    given and what is accepted. Catch it as ``TypeError`` or ``NewsframeError``."""
+
+
+class ArgumentValueError(NewsframeError, ValueError):
+    """An argument of the right kind but an unusable value (an empty path, repeated ids, a
+    negative size). Catch it as ``ValueError`` or ``NewsframeError``."""
+
+
 class ParseError(NewsframeError, RuntimeError):
     """The parser failed on an input in a way that is a bug; the message names the input."""
 

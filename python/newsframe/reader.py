@@ -20,7 +20,7 @@ from newsframe._native import CorpusBuilder
 from newsframe._progress import Progress
 from newsframe._walk import walk
 from newsframe.corpus import Corpus
-from newsframe.errors import InputError, NewsframeError, ParseError
+from newsframe.errors import ArgumentValueError, InputError, NewsframeError, ParseError
 
 PathLike = Union[str, "os.PathLike[str]"]
 EntitySpec = Union[pl.DataFrame, str, "os.PathLike[str]", Iterable[Mapping[str, object]], None]
@@ -322,12 +322,12 @@ def from_frame(
             else:
                 raw = batch[id]
                 if raw.null_count():
-                    raise ValueError(f"from_frame(): the id column {id!r} has null values; "
+                    raise ArgumentValueError(f"from_frame(): the id column {id!r} has null values; "
                                      "give every row an id or pass id=None for row numbers")
                 ids = raw.cast(pl.String).to_list()
             for aid in ids:
                 if aid in seen:
-                    raise ValueError(f"from_frame(): ids must be unique; {aid!r} appears more than once "
+                    raise ArgumentValueError(f"from_frame(): ids must be unique; {aid!r} appears more than once "
                                      f"in column {id!r}")
                 seen.add(aid)
             row += batch.height

@@ -122,7 +122,15 @@ fn runs(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
                     || (text[a.end..b.start] == *". " && is_abbreviation(a.text(text)))
                     || text[a.end..b.start] == *"-"
             };
-            if toks[next].cap && gap_ok(&toks[end], &toks[next]) {
+            // "Philadelphia 76ers", "San Francisco 49ers": a team's numbered plural.
+            let numbered_plural = |t: &Token| {
+                let w = t.text(text);
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    && w.ends_with('s')
+                    && w.trim_start_matches(|c: char| c.is_ascii_digit()).len() >= 3
+                    && w.chars().all(|c| c.is_ascii_alphanumeric())
+            };
+            if (toks[next].cap || numbered_plural(&toks[next])) && gap_ok(&toks[end], &toks[next]) {
                 end = next;
                 continue;
             }
@@ -493,13 +501,15 @@ fn segment(
     let lex = lexicon::get();
     let (in_run_role, body) = peel_title(text, toks, first, last);
     let Some(mut b) = body else { return Vec::new() };
-    // A sentence-initial word is a name only with evidence ("Preparations", "Doing" are not).
+    // A sentence-initial word is a name only with evidence ("Preparations", "Doing" are not);
+    // a name particle written with a capital ("Van Boxmeer said") opens the name.
     let w = toks[b].text(text);
     if toks[b].sentence_start
         && in_run_role.is_none()
         && !lex.is_given_name(w)
         && !lex.is_surname(w)
         && !mid_caps.contains(w)
+        && (b == last || !typing::is_name_particle(&w.to_lowercase()))
     {
         b += 1;
         if b > last {

@@ -204,35 +204,52 @@ mod tests {
 
     #[test]
     fn religions_and_ethnic_groups_are_norp() {
-        let t =
-            typed(&["The Catholic bishop met Jewish leaders, Sunni clerics and Hispanic voters."]);
-        for (text, name) in [
-            ("Catholic", "Catholic"),
-            ("Jewish", "Jewish"),
-            ("Sunni", "Sunni"),
-            ("Hispanic", "Hispanic"),
-        ] {
+        assert_found(
+            &["The Catholic bishop met Jewish leaders, Sunni clerics and Hispanic voters."],
+            &[
+                ("Catholic", "NORP"),
+                ("Jewish", "NORP"),
+                ("Sunni", "NORP"),
+                ("Hispanic", "NORP"),
+            ],
+        );
+    }
+
+    /// Asserts that each expected text was found, named as written, with its type.
+    fn assert_found(texts: &[&str], expected: &[(&str, &str)]) {
+        let t = typed(texts);
+        for &(text, ty) in expected {
             assert!(
-                t.contains(&(text.into(), name.into(), "NORP")),
-                "{text}: {t:?}"
+                t.iter().any(|x| x.0 == text && x.1 == text && x.2 == ty),
+                "{text} as {ty}: {t:?}"
             );
         }
     }
 
     #[test]
     fn an_organisation_then_its_officer() {
-        let t = typed(&["He met Republican National Committee Chair Ronna McDaniel on Monday."]);
-        assert!(
-            t.contains(&(
-                "Republican National Committee".into(),
-                "Republican National Committee".into(),
-                "ORG"
-            )),
-            "{t:?}"
+        assert_found(
+            &["He met Republican National Committee Chair Ronna McDaniel on Monday."],
+            &[
+                ("Republican National Committee", "ORG"),
+                ("Ronna McDaniel", "PERSON"),
+            ],
         );
-        assert!(
-            t.contains(&("Ronna McDaniel".into(), "Ronna McDaniel".into(), "PERSON")),
-            "{t:?}"
+    }
+
+    #[test]
+    fn a_capitalised_particle_opens_a_name_at_a_sentence_start() {
+        assert_found(
+            &["Van Boxmeer said sales would rise."],
+            &[("Van Boxmeer", "PERSON")],
+        );
+    }
+
+    #[test]
+    fn a_numbered_team_name_is_one_organisation() {
+        assert_found(
+            &["He was drafted by the Philadelphia 76ers in 1996."],
+            &[("Philadelphia 76ers", "ORG")],
         );
     }
 

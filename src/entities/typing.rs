@@ -28,6 +28,11 @@ const PARTICLES: &[&str] = &[
     "le", "du", "y",
 ];
 
+/// Lower-case particles inside personal names ("van", "bin", "de").
+pub fn is_name_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
 /// Words that follow a name and make it a speaker.
 pub fn is_reporting_verb(word: &str) -> bool {
     // Naming and publishing verbs ("dubbed", "reported") say nothing about a person.
@@ -99,6 +104,12 @@ pub fn names_a_group(last: &str) -> bool {
 /// word; "Nathan Lane" stays a name, as the head is also a surname after a given name.
 pub fn is_location_name(words: &[&str]) -> bool {
     let lex = lexicon::get();
+    // "Bourke St East", "Main Street North": a compass point after the head.
+    let compass = ["North", "South", "East", "West"];
+    let words = match words {
+        [rest @ .., last] if rest.len() >= 2 && compass.contains(last) => rest,
+        _ => words,
+    };
     let n = words.len();
     let Some(&also_surname) = lex.location_heads.get(words[n - 1]) else {
         return false;
@@ -209,6 +220,13 @@ pub fn reads_as_personal_name(words: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streets_with_a_compass_point_are_places() {
+        assert!(is_location_name(&["Bourke", "St", "East"]));
+        assert!(is_location_name(&["Main", "Street", "North"]));
+        assert!(!is_location_name(&["Kim", "Jong", "West"]));
+    }
 
     #[test]
     fn unknown_name_shaped_runs_are_people_common_words_are_not() {

@@ -549,7 +549,8 @@ impl<'a> Speakers<'a> {
             .iter()
             .enumerate()
             .position(|(k, w)| {
-                w.is_punct() && !(w.text == "." && k > 0)
+                let dot = k > 0 && written::is_abbreviation_dot(&words[from..], k);
+                (w.is_punct() && !dot)
                     || (k > 0 && lex.is_function_word(w.text) && !is_in(DETERMINERS, w.text))
             })
             .unwrap_or(words.len() - from);
@@ -641,12 +642,24 @@ impl<'a> Speakers<'a> {
         let window = &rest[..rest.len().min(AFTER_REACH)];
         let cue = *find_cues(window, headline).first()?;
         let lead_in = &window[..cue.index];
-        if lead_in
-            .iter()
-            .any(|w| is_in(AUXILIARIES, w.text) || is_in(CLAUSE_WORDS, w.text) || w.text == ";")
-        {
+        // "“Q,” X has said": an auxiliary of the cue itself is no clause of its own.
+        let of_cue = |k: usize| {
+            lead_in[k + 1..].iter().all(|w| {
+                is_in(AUXILIARIES, w.text) || w.text.ends_with("ly") || w.lower() == "also"
+            })
+        };
+        if lead_in.iter().enumerate().any(|(k, w)| {
+            (is_in(AUXILIARIES, w.text) && !of_cue(k))
+                || is_in(CLAUSE_WORDS, w.text)
+                || w.text == ";"
+        }) {
             return None;
         }
+        let aux = lead_in
+            .iter()
+            .position(|w| is_in(AUXILIARIES, w.text))
+            .unwrap_or(lead_in.len());
+        let lead_in = &lead_in[..aux];
         let speaker = if cue.verb.class == "report" {
             self.mention_after(block, rest, cue.index + cue.len)
         } else {

@@ -226,6 +226,10 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
             }) {
                 attribution = inherit(p);
                 continuation = true;
+            } else if let Some(reported) =
+                prev_block.and_then(|b| reported_speech(speakers, blocks, b))
+            {
+                attribution = Some(reported);
             }
         }
         if attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
@@ -290,6 +294,30 @@ fn previous_sentence(
         .according_to(block, &ws)
         .or_else(|| speakers.before(block, &ws, false).attribution)
         .filter(|a| a.speaker.is_some())?;
+    Some(Attribution {
+        how: How::Inherited,
+        cue: None,
+        ..found
+    })
+}
+
+/// `Mr Chishty, 60, said he has now chosen to sue.` then a paragraph that is only a quote: the
+/// speaker of reported speech ending the paragraph before speaks on, as news style writes it.
+/// Only a paragraph with no quote of its own counts, so a quote's speaker is never taken from
+/// someone else's quoted words.
+fn reported_speech(speakers: &Speakers, blocks: &[Block], block: usize) -> Option<Attribution> {
+    if !speakers.masks(block).is_empty() {
+        return None;
+    }
+    let last = speakers.sentences(block).last()?.clone();
+    let mut ws = words(&blocks[block].text, last, speakers.masks(block));
+    while ws.last().is_some_and(|w| matches!(w.text, "." | "!" | "?")) {
+        ws.pop();
+    }
+    let found = speakers
+        .before(block, &ws, false)
+        .attribution
+        .filter(|a| a.speaker.is_some() && a.cue.is_some())?;
     Some(Attribution {
         how: How::Inherited,
         cue: None,
@@ -515,6 +543,28 @@ mod tests {
             &[("Smith", PERSON, &[])],
         );
         assert_eq!(gerund[0].1, "scare");
+    }
+
+    #[test]
+    fn an_auxiliary_before_the_cue_after_a_quote_is_the_cue_s_own() {
+        let got = rows(
+            &["“A wise judge would know,” Sotomayor has said in speeches."],
+            &[("Sotomayor", PERSON, &[])],
+        );
+        assert_eq!(got[0].2.as_deref(), Some("Sotomayor"));
+        assert_eq!(got[0].4.as_deref(), Some("said"));
+    }
+
+    #[test]
+    fn a_quote_paragraph_after_reported_speech_is_that_speaker_s() {
+        let got = rows(
+            &[
+                "Mr Chishty, 60, said he has now chosen to start legal proceedings.",
+                "“It is now four years later and nothing has happened.”",
+            ],
+            &[("Mazher Chishty", PERSON, &["Chishty"])],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Mazher Chishty"));
     }
 
     #[test]

@@ -27,7 +27,7 @@ fn is_name_word(w: &Word) -> bool {
 }
 
 /// An abbreviation's dot (`Mr.`, `K.`, `Jr.`): a dot right after a short capitalised word.
-fn is_abbreviation_dot(words: &[Word], i: usize) -> bool {
+pub fn is_abbreviation_dot(words: &[Word], i: usize) -> bool {
     words[i].text == "."
         && i > 0
         && words[i - 1].end == words[i].start
@@ -65,7 +65,12 @@ pub fn name_ending(words: &[Word], end: usize) -> Option<Range<usize>> {
         end = words[..end].iter().rposition(|w| w.text == "(")?;
     }
     let mut start = end;
-    while start > 0 && part_of_name(words, start - 1) {
+    // A possessive before the name is its modifier (`Iowa State University's Dianne Bystrom`).
+    let possessive = |w: &Word| w.text.ends_with("’s") || w.text.ends_with("'s");
+    while start > 0
+        && part_of_name(words, start - 1)
+        && !(start < end && possessive(&words[start - 1]))
+    {
         start -= 1;
     }
     // A dot cannot start a name.
@@ -161,6 +166,15 @@ mod tests {
         assert_eq!(
             run(text, |w| name_ending(w, w.len() - 1)).as_deref(),
             Some("David Axelrod")
+        );
+    }
+
+    #[test]
+    fn a_possessive_before_the_name_is_not_part_of_it() {
+        let text = "Iowa State University's Dianne Bystrom agreed";
+        assert_eq!(
+            run(text, |w| name_ending(w, w.len() - 1)).as_deref(),
+            Some("Dianne Bystrom")
         );
     }
 

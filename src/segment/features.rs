@@ -26,6 +26,12 @@ pub struct Features {
     pub byline: bool,
     pub date_line: bool,
     pub stop_marker: bool,
+    /// Starts with a list marker (`*`, `+`, `-`, `•`, `1.`): a renderer's list item.
+    pub bullet: bool,
+    /// Mostly link text as a renderer writes it (`[text](url)`, lynx `[12]` references).
+    pub link_line: bool,
+    /// A markdown heading's level (`# Title` is 1), 0 when the block is none.
+    pub md_heading: u8,
 }
 
 /// Short words that stay lower case in Title Case headlines.
@@ -77,6 +83,41 @@ static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}\.|(?:de|da|van|von|der|al|bin|le|la|del|di)|\p{Lu}[\p{Ll}]+\p{Lu}[\p{Ll}]+)$").unwrap()
 });
 
+/// A list item as text renderers write it: inscriptis and lynx `*`/`+`/`o` by nesting level,
+/// html2text `*`/`-`, others `•`, `▪`, `·` or `1.`.
+static LIST_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[*+•▪·◦‣–-]|\d{1,3}[.)])(?:\s+|$)|^o\s+\p{Lu}").unwrap());
+/// A markdown link or image, html2text's rendering of `<a>` and `<img>`.
+static MD_LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"!?\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)"#).unwrap());
+/// A lynx link reference (`[12]`), written before each link's text.
+static LYNX_REF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\d{1,4}\]").unwrap());
+static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+\S").unwrap());
+
+/// Whether most of the block is link text: links are how menus and teaser lists are written.
+fn is_link_line(text: &str, words: usize) -> bool {
+    let rest = LIST_MARKER.replace(text, "");
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return false;
+    }
+    let linked: usize = MD_LINK.find_iter(rest).map(|m| m.len()).sum();
+    if linked * 10 >= rest.len() * 7 {
+        return true;
+    }
+    // lynx: `[12]Home` or `[3]World [4]Politics`.
+    let refs = LYNX_REF.find_iter(rest).count();
+    refs > 0 && words <= 8 && (rest.starts_with('[') || refs * 2 >= words)
+}
+
+/// A short line written in capitals only: a section banner or a menu, not a headline.
+fn is_caps_menu(text: &str, words: usize) -> bool {
+    words <= 5
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !text.chars().any(char::is_lowercase)
+        && !ends_sentence(text)
+}
+
 /// Measures one block.
 pub fn measure(text: &str) -> Features {
     crate::work::add(text.len());
@@ -89,12 +130,17 @@ pub fn measure(text: &str) -> Features {
     let credit = n <= 25 && (CREDIT_ONLY.is_match(text) || (n <= 8 && SLASH_CREDIT.is_match(text)));
     let caption = !credit && TRAILING_CREDIT.is_match(text);
     let name_line = is_name_line(&words);
+    let bullet = LIST_MARKER.is_match(text) && !reference_entry;
+    let link_line = is_link_line(text, n);
+    let md_heading = MD_HEADING.captures(text).map_or(0, |c| c[1].len() as u8);
+    let prose = ((n >= 10 && terminal) || n >= 40) && !credit && !caption;
+    let listed_chrome = (bullet && !prose) || link_line || is_caps_menu(text, n);
     Features {
         words: n,
         terminal,
         cap_ratio,
-        prose: ((n >= 10 && terminal) || n >= 40) && !credit && !caption,
-        nav: n <= 12 && NAV.is_match(lower.trim_end_matches(['.', ':', ' '])),
+        prose: prose && !link_line,
+        nav: (n <= 12 && NAV.is_match(lower.trim_end_matches(['.', ':', ' ']))) || listed_chrome,
         related: n <= 30 && RELATED.is_match(text),
         credit,
         caption,
@@ -104,6 +150,9 @@ pub fn measure(text: &str) -> Features {
         byline: n <= 20 && BY_LINE.is_match(text),
         date_line: n <= 14 && (DATE.is_match(text) && (n <= 6 || DATE_PREFIX.is_match(text))),
         stop_marker: n <= 12 && STOP_MARKER.is_match(text.trim()),
+        bullet,
+        link_line,
+        md_heading,
     }
 }
 
@@ -284,6 +333,36 @@ mod tests {
                 .bio
         );
         assert!(!measure("Jane Doe is a farmer who lost her crops to the flood last year.").bio);
+    }
+
+    #[test]
+    fn each_renderers_list_items_and_links_are_chrome() {
+        // inscriptis and lynx nest `*`, `+`, `o`; html2text writes `*` and markdown links;
+        // BeautifulSoup and others `•`, `-`, numbers.
+        for line in [
+            "* Breaking News Alerts",
+            "+ Energy & Environment",
+            "o Senate",
+            "• World",
+            "- Politics",
+            "3. Most read story",
+            "* [Politics](https://example.com/politics)",
+            "[Sign up for our newsletter](/newsletter)",
+            "[12]Home",
+            "[3]World [4]Business [5]Tech",
+            "ENERGY & ENVIRONMENT",
+        ] {
+            let f = measure(line);
+            assert!(f.nav, "{line}");
+        }
+        let item = measure(
+            "* The minister said the talks would resume next week in Geneva after the summit.",
+        );
+        assert!(item.bullet && item.prose && !item.nav);
+        let prose = measure("The minister told [the BBC](https://bbc.co.uk) that talks would resume next week in Geneva.");
+        assert!(prose.prose && !prose.link_line);
+        assert!(!measure("Ministers Meet in Geneva").nav);
+        assert_eq!(measure("# Ministers Meet in Geneva").md_heading, 1);
     }
 
     #[test]

@@ -53,7 +53,8 @@ pub fn assign_roles(texts: &[String], headline: Option<&str>) -> Vec<Role> {
     let is_bio = |i: usize| feats[i].bio && i > first_prose;
     let headline = headline
         .and_then(|h| blocks_printing(texts, h, 0))
-        .or_else(|| page_headline(texts));
+        .or_else(|| page_headline(texts))
+        .or_else(|| markdown_headline(texts, &feats));
     let candidate: Vec<bool> = (0..n)
         .map(|i| {
             let f = &feats[i];
@@ -115,7 +116,13 @@ fn page_headline(texts: &[String]) -> Option<Vec<usize>> {
         let head = match split_page_title(t) {
             Some((head, _)) => head,
             // Only a headline-sized line that is no sentence of prose.
-            None if t.split_whitespace().count() <= 25 && !measure(t).prose => t.as_str(),
+            None if t.split_whitespace().count() <= 25 && {
+                let f = measure(t);
+                !f.prose && !f.nav
+            } =>
+            {
+                t.as_str()
+            }
             None => return None,
         };
         if head.split_whitespace().count() < 3 {
@@ -123,6 +130,14 @@ fn page_headline(texts: &[String]) -> Option<Vec<usize>> {
         }
         blocks_printing(texts, head, i + 1)
     })
+}
+
+/// A markdown `# Headline` (html2text's rendering of `<h1>`) of headline length: the
+/// first one, as a page prints its story's headline before any other.
+fn markdown_headline(texts: &[String], feats: &[Features]) -> Option<Vec<usize>> {
+    (0..texts.len())
+        .find(|&i| feats[i].md_heading == 1 && (3..=30).contains(&feats[i].words))
+        .map(|i| vec![i])
 }
 
 /// The blocks from `from` on whose text is `headline` (any case), in page order.
