@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 /// Parses inputs in parallel; results are in input order (a JSON Lines file gives several).
+/// Once `options.cancel` is set, the inputs left end as errors of kind `cancelled` unread.
 pub fn parse_all(inputs: &[Input], options: &Options) -> Vec<Result<ParsedArticle, InputError>> {
     inputs
         .par_iter()

@@ -103,23 +103,83 @@ fn days_since_epoch(d: NaiveDate) -> i32 {
     (d - epoch).num_days() as i32
 }
 
-/// Code-point offset of a byte offset in `text`.
-fn char_offset(text: &str, byte: usize) -> u32 {
-    let byte = byte.min(text.len());
-    let mut b = byte;
-    while !text.is_char_boundary(b) {
-        b -= 1;
-    }
-    text[..b].chars().count() as u32
+/// Byte to code-point offsets of one text in constant time per look-up.
+///
+/// Counting code points from the start of the block for every span is quadratic on a long
+/// block (a one-line page with 100,000 quotes); instead the count is stored at every
+/// `STRIDE`-th byte once, and a look-up counts at most `STRIDE` bytes from the checkpoint
+/// before it. ASCII text (most news) needs no table at all.
+struct CharIndex<'a> {
+    text: &'a str,
+    /// Code points before byte `k * STRIDE`; empty for ASCII text.
+    checkpoints: Vec<u32>,
 }
 
-/// Code-point (start, end) of a span in its block.
-fn char_span(article: &ParsedArticle, span: &Span) -> (u32, u32) {
-    let text = article
-        .blocks
-        .get(span.block)
-        .map_or("", |b| b.text.as_str());
-    (char_offset(text, span.start), char_offset(text, span.end))
+const STRIDE: usize = 64;
+
+impl<'a> CharIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut checkpoints = Vec::new();
+        if !text.is_ascii() {
+            let bytes = text.as_bytes();
+            checkpoints.reserve(bytes.len() / STRIDE + 1);
+            let mut count = 0u32;
+            for chunk in bytes.chunks(STRIDE) {
+                checkpoints.push(count);
+                // A code point starts at every byte that is not a continuation byte.
+                count += chunk.iter().filter(|&&b| (b as i8) >= -0x40).count() as u32;
+            }
+        }
+        CharIndex { text, checkpoints }
+    }
+
+    /// Code-point offset of a byte offset (a byte inside a code point counts as its start).
+    fn char_offset(&self, byte: usize) -> u32 {
+        let mut b = byte.min(self.text.len());
+        while !self.text.is_char_boundary(b) {
+            b -= 1;
+        }
+        if self.checkpoints.is_empty() {
+            return b as u32;
+        }
+        let k = b / STRIDE;
+        let from = k * STRIDE;
+        self.checkpoints[k]
+            + self.text.as_bytes()[from..b]
+                .iter()
+                .filter(|&&x| (x as i8) >= -0x40)
+                .count() as u32
+    }
+}
+
+/// Code-point offset of a byte offset in `text`.
+#[cfg(test)]
+fn char_offset(text: &str, byte: usize) -> u32 {
+    CharIndex::new(text).char_offset(byte)
+}
+
+/// Byte-to-code-point maps of every block of every article, built once per frame set.
+struct Offsets<'a> {
+    articles: Vec<Vec<CharIndex<'a>>>,
+}
+
+impl<'a> Offsets<'a> {
+    fn new(articles: &'a [ParsedArticle]) -> Self {
+        Offsets {
+            articles: articles
+                .iter()
+                .map(|a| a.blocks.iter().map(|b| CharIndex::new(&b.text)).collect())
+                .collect(),
+        }
+    }
+
+    /// Code-point (start, end) of a span of article `ai`.
+    fn span(&self, ai: usize, span: &Span) -> (u32, u32) {
+        match self.articles[ai].get(span.block) {
+            Some(index) => (index.char_offset(span.start), index.char_offset(span.end)),
+            None => (0, 0),
+        }
+    }
 }
 
 /// Hex digest of the body with case and whitespace normalised.
@@ -138,12 +198,13 @@ pub fn build(
     errors: &[InputError],
     links: &Links,
 ) -> Result<Vec<RecordBatch>, ArrowError> {
+    let offsets = Offsets::new(articles);
     Ok(vec![
         articles_frame(articles)?,
         paragraphs_frame(articles)?,
-        entities_frame(articles, links)?,
-        quotes_frame(articles, links)?,
-        citations_frame(articles, links)?,
+        entities_frame(articles, links, &offsets)?,
+        quotes_frame(articles, links, &offsets)?,
+        citations_frame(articles, links, &offsets)?,
         errors_frame(errors)?,
     ])
 }
@@ -230,7 +291,11 @@ fn paragraphs_frame(articles: &[ParsedArticle]) -> Result<RecordBatch, ArrowErro
         .finish()
 }
 
-fn entities_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBatch, ArrowError> {
+fn entities_frame(
+    articles: &[ParsedArticle],
+    links: &Links,
+    offsets: &Offsets,
+) -> Result<RecordBatch, ArrowError> {
     let (mut ids, mut mids, mut pids, mut starts, mut ends) =
         (vec![], vec![], vec![], vec![], vec![]);
     let (mut texts, mut types, mut eids, mut names, mut roles) =
@@ -238,7 +303,7 @@ fn entities_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBat
     let mut countries = vec![];
     for (ai, a) in articles.iter().enumerate() {
         for (mi, m) in a.mentions.iter().enumerate() {
-            let (s, e) = char_span(a, &m.span);
+            let (s, e) = offsets.span(ai, &m.span);
             let (eid, name) = links.entity_ids[ai][m.entity].clone();
             ids.push(a.article_id.clone());
             mids.push(mi as u32);
@@ -268,15 +333,19 @@ fn entities_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBat
         .finish()
 }
 
-fn quotes_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBatch, ArrowError> {
+fn quotes_frame(
+    articles: &[ParsedArticle],
+    links: &Links,
+    offsets: &Offsets,
+) -> Result<RecordBatch, ArrowError> {
     let (mut ids, mut qids, mut pids, mut starts, mut epids, mut ends) =
         (vec![], vec![], vec![], vec![], vec![], vec![]);
     let (mut texts, mut kinds, mut speakers, mut snames, mut seids, mut cues, mut groups) =
         (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
     for (ai, a) in articles.iter().enumerate() {
         for (qi, q) in a.quotes.iter().enumerate() {
-            let (s, _) = char_span(a, &q.start);
-            let (_, e) = char_span(a, &q.end);
+            let (s, _) = offsets.span(ai, &q.start);
+            let (_, e) = offsets.span(ai, &q.end);
             ids.push(a.article_id.clone());
             qids.push(qi as u32);
             pids.push(q.start.block as u32);
@@ -315,7 +384,11 @@ fn quotes_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBatch
         .finish()
 }
 
-fn citations_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBatch, ArrowError> {
+fn citations_frame(
+    articles: &[ParsedArticle],
+    links: &Links,
+    offsets: &Offsets,
+) -> Result<RecordBatch, ArrowError> {
     let (mut ids, mut cids, mut kinds, mut sources, mut stexts, mut seids) =
         (vec![], vec![], vec![], vec![], vec![], vec![]);
     let (mut pids, mut starts, mut ends, mut markers, mut titles, mut dates, mut urls, mut cited) = (
@@ -330,7 +403,7 @@ fn citations_frame(articles: &[ParsedArticle], links: &Links) -> Result<RecordBa
     );
     for (ai, a) in articles.iter().enumerate() {
         for (ci, c) in a.citations.iter().enumerate() {
-            let (s, e) = char_span(a, &c.span);
+            let (s, e) = offsets.span(ai, &c.span);
             ids.push(a.article_id.clone());
             cids.push(ci as u32);
             kinds.push(c.kind.as_str().to_string());
@@ -385,6 +458,19 @@ mod tests {
         let t = "“Hi” Putin’s";
         let byte = t.find("Putin").unwrap();
         assert_eq!(char_offset(t, byte), 5);
+    }
+
+    #[test]
+    fn char_offsets_match_counting_from_the_start_at_every_byte() {
+        let t = "é日本 “quoted” words ".repeat(40);
+        let index = CharIndex::new(&t);
+        for byte in 0..=t.len() + 2 {
+            let mut b = byte.min(t.len());
+            while !t.is_char_boundary(b) {
+                b -= 1;
+            }
+            assert_eq!(index.char_offset(byte), t[..b].chars().count() as u32);
+        }
     }
 
     #[test]

@@ -17,5 +17,6 @@ pub mod model;
 pub mod pipeline;
 pub mod quotes;
 pub mod segment;
+pub mod work;
 
 mod python;

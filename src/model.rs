@@ -290,6 +290,10 @@ pub enum ErrorKind {
     Empty,
     TooLarge,
     Format,
+    /// The article needed more work than its budget (see `work`).
+    Limit,
+    /// The run was cancelled before this input was parsed; never reaches a frame.
+    Cancelled,
     /// A path that is not a regular file (FIFO, socket, device), met in a folder walk.
     NotAFile,
     /// A symbolic link that points, directly or through others, back at itself.
@@ -304,6 +308,8 @@ impl ErrorKind {
             ErrorKind::Empty => "empty",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::Format => "format",
+            ErrorKind::Limit => "limit",
+            ErrorKind::Cancelled => "cancelled",
             ErrorKind::NotAFile => "not_a_file",
             ErrorKind::SymlinkLoop => "symlink_loop",
         }

@@ -1,13 +1,22 @@
 //! Parses one input into an article: decode, segment, metadata, entities, quotes, citations.
 //!
 //! Each stage is a pure function of the previous stages' records; this module only wires
-//! them and turns I/O and panics into `InputError`s naming the input.
+//! them and turns I/O, panics and spent work budgets (see `work`) into `InputError`s naming
+//! the input.
+//!
+//! A file's size is checked twice before its bytes are parsed: from its metadata, so an
+//! oversized file is refused without reading it, and while reading, which stops one byte past
+//! `max_bytes`, so a file that grows (or a FIFO that reports no size) costs no more memory.
 
 use crate::entities::CustomEntities;
 use crate::ingest::{self, DEFAULT_MAX_BYTES};
 use crate::model::{ErrorKind, Format, InputError, ParsedArticle, Role};
+use crate::work::{self, Budget, Stop};
 use crate::{citations, entities, metadata, quotes, segment};
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
 
 /// Where an input's bytes come from.
 #[derive(Debug, Clone)]
@@ -35,6 +44,12 @@ pub struct Options {
     pub json_fields: ingest::JsonFields,
     /// Which blocks entities are looked for in (the story by default).
     pub entity_scope: entities::Scope,
+    /// Work budget per input byte (see `work`): an article that needs more becomes an error
+    /// of kind `limit`.
+    pub steps_per_byte: u64,
+    /// Set to stop the run: articles not yet parsed, and the one being parsed, end as
+    /// errors of kind `cancelled`.
+    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl Default for Options {
@@ -44,8 +59,64 @@ impl Default for Options {
             custom_entities: CustomEntities::default(),
             json_fields: ingest::JsonFields::default(),
             entity_scope: entities::Scope::Story,
+            steps_per_byte: work::DEFAULT_STEPS_PER_BYTE,
+            cancel: None,
         }
     }
+}
+
+impl Options {
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+fn error(input: &Input, kind: ErrorKind, message: String) -> InputError {
+    InputError {
+        source: input.source.clone(),
+        kind,
+        message,
+    }
+}
+
+/// The error of an input above `max_bytes`.
+pub fn too_large(source: &str, bytes: u64, max_bytes: usize) -> InputError {
+    InputError {
+        source: source.to_string(),
+        kind: ErrorKind::TooLarge,
+        message: format!(
+            "input is {:.1} MB, above the {:.1} MB limit for one article; split it or raise `max_bytes`",
+            bytes as f64 / 1e6,
+            max_bytes as f64 / 1e6
+        ),
+    }
+}
+
+/// Reads a file of at most `max_bytes`, refusing a larger one before (metadata) or while
+/// (bounded read) reading it.
+fn read_bounded(input: &Input, path: &Path, max_bytes: usize) -> Result<Vec<u8>, InputError> {
+    let io = |e: std::io::Error| {
+        error(
+            input,
+            ErrorKind::Io,
+            format!("cannot read {}: {e}", path.display()),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > max_bytes as u64 {
+        return Err(too_large(&input.source, size, max_bytes));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > max_bytes {
+        return Err(too_large(&input.source, bytes.len() as u64, max_bytes));
+    }
+    Ok(bytes)
 }
 
 /// Parses one input that holds one article. Never panics: a panic inside a stage becomes an
@@ -63,23 +134,36 @@ pub fn parse_input(input: &Input, options: &Options) -> Result<ParsedArticle, In
         })
 }
 
+/// Parses one input and says how many work steps its (last) article took (see `work`).
+pub fn parse_counting(
+    input: &Input,
+    options: &Options,
+) -> (Result<ParsedArticle, InputError>, u64) {
+    (parse_input(input, options), work::steps())
+}
+
 /// Parses one input into its articles: one for a page, one per record of a JSON Lines file
 /// (ids and sources `file.jsonl:LINE`), each an article or an error. Never panics.
 pub fn parse_input_records(
     input: &Input,
     options: &Options,
 ) -> Vec<Result<ParsedArticle, InputError>> {
-    let bytes: Vec<u8> = match &input.content {
-        Content::Text(t) => t.clone().into_bytes(),
-        Content::Path(p) => match std::fs::read(p) {
-            Ok(b) => b,
-            Err(e) => {
-                return vec![Err(InputError {
-                    source: input.source.clone(),
-                    kind: ErrorKind::Io,
-                    message: format!("cannot read {}: {e}", p.display()),
-                })]
+    if options.is_cancelled() {
+        return vec![Err(error(
+            input,
+            ErrorKind::Cancelled,
+            "run cancelled".into(),
+        ))];
+    }
+    let owned;
+    let bytes: &[u8] = match &input.content {
+        Content::Text(t) => t.as_bytes(),
+        Content::Path(p) => match read_bounded(input, p, options.max_bytes) {
+            Ok(b) => {
+                owned = b;
+                &owned
             }
+            Err(e) => return vec![Err(e)],
         },
     };
     let internal = |panic: Box<dyn std::any::Any + Send>| {
@@ -88,16 +172,16 @@ pub fn parse_input_records(
             .cloned()
             .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
             .unwrap_or_default();
-        InputError {
-            source: input.source.clone(),
-            kind: ErrorKind::Format,
-            message: format!("internal error while parsing this input (please report it): {what}"),
-        }
+        error(
+            input,
+            ErrorKind::Format,
+            format!("internal error while parsing this input (please report it): {what}"),
+        )
     };
     let pieces = std::panic::catch_unwind(|| {
         ingest::decode_all(
             &input.source,
-            &bytes,
+            bytes,
             input.format,
             options.max_bytes,
             &options.json_fields,
@@ -107,6 +191,7 @@ pub fn parse_input_records(
         Ok(p) => p,
         Err(panic) => return vec![Err(internal(panic))],
     };
+    let n = pieces.len().max(1);
     pieces
         .into_iter()
         .map(|piece| {
@@ -117,7 +202,14 @@ pub fn parse_input_records(
                 content: input.content.clone(),
                 format: Some(piece.format),
             };
-            std::panic::catch_unwind(|| {
+            // A record of a JSON Lines file has its share of the file's bytes as budget.
+            let size = decoded.text.len().max(bytes.len() / n);
+            work::start(&Budget::for_bytes(
+                size,
+                options.steps_per_byte,
+                options.cancel.clone(),
+            ));
+            let caught = std::panic::catch_unwind(|| {
                 parse_text(
                     &one,
                     &decoded.text,
@@ -126,8 +218,22 @@ pub fn parse_input_records(
                     decoded.warnings.clone(),
                     options,
                 )
+            });
+            let steps = work::finish();
+            caught.map_err(|panic| match panic.downcast_ref::<Stop>() {
+                Some(Stop::Limit { .. }) => error(
+                    &one,
+                    ErrorKind::Limit,
+                    format!(
+                        "parsing stopped after {steps} steps, above the work limit of {} steps per byte for this {size}-byte input; \
+                         the page is likely machine-made (thousands of quote marks or names in one paragraph); \
+                         raise `steps_per_byte` to parse it anyway",
+                        options.steps_per_byte,
+                    ),
+                ),
+                Some(Stop::Cancelled) => error(&one, ErrorKind::Cancelled, "run cancelled".into()),
+                None => internal(panic),
             })
-            .map_err(internal)
         })
         .collect()
 }
@@ -271,6 +377,163 @@ mod tests {
             }
         }
         out
+    }
+
+    /// Pseudo-random numbers for the shapes below (xorshift: no dependency, same every run).
+    fn rng(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut x = seed | 1;
+        move |n| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        }
+    }
+
+    /// A capitalised made-up word: names nobody's lexicon holds.
+    fn made_up_name(next: &mut impl FnMut(usize) -> usize) -> String {
+        const SYLLABLES: &[&str] = &["ka", "lo", "mi", "ran", "tes", "vo", "zu", "bel", "dor"];
+        let mut s: String = (0..2 + next(2))
+            .map(|_| SYLLABLES[next(SYLLABLES.len())])
+            .collect();
+        s[..1].make_ascii_uppercase();
+        s
+    }
+
+    /// Makes one piece of a generated page from random numbers below a bound.
+    type Piece<'a> = dyn Fn(&mut dyn FnMut(usize) -> usize) -> String + 'a;
+
+    /// The adversarial shapes of issue 14, about `bytes` long: (name, format, text).
+    fn shapes(bytes: usize) -> Vec<(&'static str, Format, String)> {
+        let repeat = |unit: &str| {
+            let mut s = String::from("Title\n\n");
+            while s.len() < bytes {
+                s.push_str(unit);
+            }
+            s
+        };
+        let generated = |seed: u64, f: &Piece<'_>| {
+            let mut next = rng(seed);
+            let mut s = String::from("Title\n\n");
+            while s.len() < bytes {
+                s.push_str(&f(&mut next));
+            }
+            s
+        };
+        let marks = ['"', '“', '”', '\'', '‘', '’', '«', '»', '„', ' ', 'a', '.'];
+        vec![
+            ("news", Format::Text, repeat("The minister told reporters on Tuesday that the talks had gone well, according to officials. “We agree,” said Wang Yi of China.\n\n")),
+            ("initials", Format::Text, repeat("Mr. A. B. Smith said yes. ")),
+            ("said_quote", Format::Text, repeat("Smith said \"yes\". ")),
+            ("paired_curly", Format::Text, repeat("“yes” ")),
+            ("paired_straight", Format::Text, repeat("\"yes\" ")),
+            ("paired_single", Format::Text, repeat("‘yes’ ")),
+            ("paired_guillemets", Format::Text, repeat("«yes» „ja“ ")),
+            ("unpaired_marks", Format::Text, generated(1, &|n| marks[n(marks.len())].to_string())),
+            ("markers", Format::Text, repeat("As shown [12] the report [3] said. ")),
+            ("one_line", Format::Text, repeat("word and more words, ")),
+            ("one_sentence", Format::Text, repeat("word ")),
+            ("one_word_lines", Format::Text, repeat("word\n")),
+            ("capitalised_runs", Format::Text, repeat("Alpha Beta Gamma Delta Epsilon ")),
+            ("distinct_names", Format::Text, generated(2, &|n| {
+                let mut n = n;
+                format!("{} {} said the {} Ministry was {}. ", made_up_name(&mut n), made_up_name(&mut n), made_up_name(&mut n), made_up_name(&mut n))
+            })),
+            ("nested_html", Format::Html, format!("<html><body>{}<p>Deep down, a sentence.</p></body></html>", "<div>".repeat(bytes / 5))),
+            ("script", Format::Html, format!("<html><body><p>Hi.</p><script>{}</script></body></html>", "var a = \"x\"; ".repeat(bytes / 14))),
+        ]
+    }
+
+    fn steps_for(format: Format, text: &str) -> u64 {
+        let input = Input {
+            id: "x".into(),
+            source: "x".into(),
+            content: Content::Text(text.to_string()),
+            format: Some(format),
+        };
+        let (result, steps) = parse_counting(&input, &Options::default());
+        assert!(result.is_ok(), "{:?}", result.err());
+        steps
+    }
+
+    /// Work, not time: every shape at four times the size takes at most about four times the
+    /// steps (plus slack for the fixed cost of a page).
+    #[test]
+    fn work_grows_linearly_on_adversarial_shapes() {
+        let n = 16 * 1024;
+        for ((name, format, small), (_, _, large)) in shapes(n).into_iter().zip(shapes(4 * n)) {
+            let (a, b) = (steps_for(format, &small), steps_for(format, &large));
+            assert!(
+                b <= a * 9 / 2 + 50_000,
+                "{name}: {a} steps at {} bytes but {b} at {} bytes",
+                small.len(),
+                large.len()
+            );
+            assert!(a > 0, "{name}: no work counted");
+        }
+    }
+
+    #[test]
+    fn an_article_over_its_work_budget_is_a_limit_error() {
+        let input = Input {
+            id: "x".into(),
+            source: "x.txt".into(),
+            content: Content::Text("Mr. A. B. Smith said “yes”. ".repeat(400)),
+            format: None,
+        };
+        let options = Options {
+            steps_per_byte: 0,
+            ..Options::default()
+        };
+        // A base budget of zero steps per byte still parses small pages...
+        assert!(parse_input(&input, &options).is_ok());
+        // ...and a page that needs more than its budget becomes an error row, not a stall.
+        let big = Input {
+            content: Content::Text("Mr. A. B. Smith said “yes”. ".repeat(100_000)),
+            ..input
+        };
+        let err = parse_input(&big, &options).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Limit);
+        assert!(err.message.contains("steps_per_byte"), "{}", err.message);
+    }
+
+    #[test]
+    fn a_cancelled_run_parses_nothing() {
+        let input = Input {
+            id: "x".into(),
+            source: "x".into(),
+            content: Content::Text("Text.".into()),
+            format: None,
+        };
+        let options = Options {
+            cancel: Some(Arc::new(AtomicBool::new(true))),
+            ..Options::default()
+        };
+        assert_eq!(
+            parse_input(&input, &options).unwrap_err().kind,
+            ErrorKind::Cancelled
+        );
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_before_it_is_read() {
+        let dir = std::env::temp_dir().join(format!("nf-size-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("big.txt");
+        std::fs::write(&path, "word ".repeat(1000)).unwrap();
+        let input = Input {
+            id: "big.txt".into(),
+            source: path.display().to_string(),
+            content: Content::Path(path.clone()),
+            format: None,
+        };
+        let options = Options {
+            max_bytes: 100,
+            ..Options::default()
+        };
+        let err = parse_input(&input, &options).unwrap_err();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(err.kind, ErrorKind::TooLarge);
     }
 
     #[test]

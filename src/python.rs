@@ -4,6 +4,11 @@
 //! in parallel with the GIL released, and on `finish` links the corpus and hands every frame
 //! to Python as an Arrow C stream (`__arrow_c_stream__`), which `polars.DataFrame` reads
 //! without copying through Python objects.
+//!
+//! A batch is parsed on a worker thread while this thread waits without the GIL and wakes
+//! every few milliseconds to run Python's signal handlers: Ctrl-C raises `KeyboardInterrupt`
+//! at once and sets the run's cancellation flag, which the parse checks between articles and
+//! inside them (see `work`), so the batch stops within a fraction of a second.
 
 use crate::corpus;
 use crate::entities::{CustomEntities, CustomEntity};
@@ -16,6 +21,13 @@ use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How often a waiting batch lets Python check for signals.
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
 
 /// One frame as an Arrow table that any Arrow PyCapsule consumer (polars, pyarrow) can read.
 #[pyclass(module = "newsframe._native", frozen)]
@@ -71,6 +83,7 @@ fn parse_error_kind(kind: &str) -> PyResult<ErrorKind> {
         "empty" => ErrorKind::Empty,
         "too_large" => ErrorKind::TooLarge,
         "format" => ErrorKind::Format,
+        "limit" => ErrorKind::Limit,
         "not_a_file" => ErrorKind::NotAFile,
         "symlink_loop" => ErrorKind::SymlinkLoop,
         other => {
@@ -81,10 +94,52 @@ fn parse_error_kind(kind: &str) -> PyResult<ErrorKind> {
     })
 }
 
+/// Parses a batch off the GIL; a signal handler that raises (Ctrl-C) cancels the batch.
+fn parse_interruptibly(
+    py: Python<'_>,
+    inputs: &[Input],
+    options: &Options,
+) -> PyResult<Vec<Result<ParsedArticle, InputError>>> {
+    let cancel = Arc::new(AtomicBool::new(false));
+    let options = Options {
+        cancel: Some(cancel.clone()),
+        ..options.clone()
+    };
+    std::thread::scope(|scope| {
+        let (tx, mut rx) = mpsc::channel();
+        let options = &options;
+        scope.spawn(move || {
+            let _ = tx.send(corpus::parse_all(inputs, options));
+        });
+        loop {
+            // A `Receiver` is not `Sync`: it moves into the GIL-free wait and back out.
+            let (back, received) = py.detach(move || {
+                let r = rx.recv_timeout(SIGNAL_POLL);
+                (rx, r)
+            });
+            rx = back;
+            match received {
+                Ok(results) => return Ok(results),
+                Err(RecvTimeoutError::Timeout) => {
+                    if let Err(e) = py.check_signals() {
+                        // The scope joins the worker, which stops at its next check.
+                        cancel.store(true, Ordering::Relaxed);
+                        return Err(e);
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(PyRuntimeError::new_err(
+                        "newsframe's parsing thread stopped",
+                    ))
+                }
+            }
+        }
+    })
+}
+
 impl CorpusBuilder {
     fn run(&mut self, py: Python<'_>, inputs: Vec<Input>) -> PyResult<usize> {
-        let options = self.options.clone();
-        let results = py.detach(|| corpus::parse_all(&inputs, &options));
+        let results = parse_interruptibly(py, &inputs, &self.options)?;
         let n = inputs.len();
         for result in results {
             match result {
@@ -105,13 +160,16 @@ impl CorpusBuilder {
 #[pymethods]
 impl CorpusBuilder {
     /// `entities`: (name, type, aliases) triples that take precedence over the gazetteers.
+    /// `steps_per_byte`: the work budget of an article per byte of input; a page that needs
+    /// more becomes an `errors` row of kind `limit`.
     /// `entity_scope`: `"story"` (title, subtitle, headings, body) or `"all"` (every block).
     #[new]
-    #[pyo3(signature = (max_bytes=crate::ingest::DEFAULT_MAX_BYTES, entities=None, entity_scope="story"))]
+    #[pyo3(signature = (max_bytes=crate::ingest::DEFAULT_MAX_BYTES, entities=None, entity_scope="story", steps_per_byte=crate::work::DEFAULT_STEPS_PER_BYTE))]
     fn new(
         max_bytes: usize,
         entities: Option<Vec<(String, String, Vec<String>)>>,
         entity_scope: &str,
+        steps_per_byte: u64,
     ) -> PyResult<Self> {
         let entity_scope = match entity_scope {
             "story" => crate::entities::Scope::Story,
@@ -140,6 +198,8 @@ impl CorpusBuilder {
             options: Options {
                 max_bytes,
                 custom_entities: custom,
+                steps_per_byte,
+                cancel: None,
                 entity_scope,
                 ..Options::default()
             },

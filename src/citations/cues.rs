@@ -110,6 +110,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let mut previous_end = range.start;
     WORD.find_iter(&text[range.clone()])
         .map(|m| {
+            crate::work::add(1);
             let (mut s, mut e) = (range.start + m.start(), range.start + m.end());
             let w = &text[s..e];
             if w.ends_with('.') && !w[..w.len() - 1].contains('.') {
@@ -164,6 +165,7 @@ pub fn whole_word_matches(automaton: &AhoCorasick, text: &str) -> Vec<(usize, Ra
     let mut out = Vec::new();
     let mut resume = 0;
     let mut prev: Option<char> = None;
+    crate::work::add(text.len());
     for (i, c) in text.char_indices() {
         let starts_word = is_word(c) && !prev.is_some_and(is_word);
         prev = Some(c);

@@ -21,7 +21,7 @@ use crate::model::{Citation, CitationKind, Entity, EntityType, Mention, Span};
 pub fn find(sentences: &[Sentence], entities: &[Entity], mentions: &[Mention]) -> Vec<Citation> {
     let mut out = Vec::new();
     for (k, s) in sentences.iter().enumerate() {
-        let here: Vec<&Mention> = mentions
+        let here: Vec<&Mention> = super::mentions_overlapping(mentions, s.block, s.range.clone())
             .iter()
             .filter(|m| {
                 m.span.block == s.block
@@ -84,7 +84,8 @@ fn pronoun_subject(
     if !matches!(w.first()?.text, "It" | "They") || !states(w, 1) || prev.block + 1 < s.block {
         return None;
     }
-    let mut named = mentions.iter().filter(|m| {
+    let near = super::mentions_overlapping(mentions, prev.block, prev.range.clone());
+    let mut named = near.iter().filter(|m| {
         m.span.block == prev.block
             && prev.range.start <= m.span.start
             && m.span.end <= prev.range.end
@@ -169,9 +170,10 @@ fn definite_descriptions(s: &Sentence, entities: &[Entity], mentions: &[Mention]
             continue;
         }
         let pos = w[k].range.start;
-        let antecedent = mentions
+        // Mentions ending before `pos` are a prefix: (block, end) is sorted.
+        let earlier = mentions.partition_point(|m| (m.span.block, m.span.end) <= (s.block, pos));
+        let antecedent = mentions[..earlier]
             .iter()
-            .filter(|m| m.span.block < s.block || (m.span.block == s.block && m.span.end <= pos))
             .filter(|m| m.etype == EntityType::Org)
             .rfind(|m| {
                 entities

@@ -61,6 +61,7 @@ fn cued(words: &[Word], first: usize, after: usize) -> bool {
 }
 
 fn named_outlets(s: &Sentence, mentions: &[Mention]) -> Vec<Citation> {
+    let mentions = super::mentions_overlapping(mentions, s.block, s.range.clone());
     let sentence = &s.text[s.range.clone()];
     let listed = outlets::find(sentence);
     let mut out: Vec<Citation> = listed

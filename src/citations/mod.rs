@@ -33,7 +33,7 @@ mod unnamed;
 use crate::model::{Block, Citation, CitationKind, Entity, EntityType, Mention, Role, Span};
 use crate::segment::sentences::split_sentences;
 use cues::Word;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// One body sentence, as the text finders see it.
@@ -96,9 +96,10 @@ pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> V
     }));
     found.sort_by_key(|c| (c.span.block, c.span.start));
     let mut found = one_per_source_and_sentence(found, &sentences);
+    let index = EntityIndex::new(entities, mentions);
     for c in &mut found {
         if c.source_entity.is_none() {
-            c.source_entity = link_entity(c, entities, mentions);
+            c.source_entity = index.link(c);
         }
     }
     found
@@ -122,6 +123,17 @@ fn body_sentences(blocks: &[Block]) -> Vec<Sentence<'_>> {
     out
 }
 
+/// The mentions of `block` that overlap `range`. Mentions come sorted by (block, start) and
+/// disjoint (the entities stage keeps the longest of overlapping ones), so their ends are
+/// sorted too and both bounds are binary searches: looking up a sentence's mentions costs
+/// its own mentions, not the article's.
+pub fn mentions_overlapping(mentions: &[Mention], block: usize, range: Range<usize>) -> &[Mention] {
+    let from = mentions.partition_point(|m| (m.span.block, m.span.end) <= (block, range.start));
+    let to = mentions.partition_point(|m| (m.span.block, m.span.start) < (block, range.end));
+    crate::work::add(1 + to.saturating_sub(from));
+    &mentions[from..to.max(from)]
+}
+
 /// "Reportedly" that the writer resolves to a named outlet in the same or the next body
 /// paragraph ("Xi is reportedly preparing a visit. ... the Journal reported") is not unnamed.
 fn unnamed_reports_left(
@@ -129,14 +141,14 @@ fn unnamed_reports_left(
     media: &[Citation],
     blocks: &[Block],
 ) -> Vec<Citation> {
+    let media_blocks: HashSet<usize> = media.iter().map(|m| m.span.block).collect();
     let next_body = |b: usize| (b + 1..blocks.len()).find(|&j| blocks[j].role == Role::Body);
     found
         .into_iter()
         .filter(|c| {
             c.source != UNNAMED_REPORTS
-                || !media.iter().any(|m| {
-                    m.span.block == c.span.block || Some(m.span.block) == next_body(c.span.block)
-                })
+                || !(media_blocks.contains(&c.span.block)
+                    || next_body(c.span.block).is_some_and(|b| media_blocks.contains(&b)))
         })
         .collect()
 }
@@ -148,9 +160,14 @@ fn one_per_source_and_sentence(found: Vec<Citation>, sentences: &[Sentence]) -> 
     found
         .into_iter()
         .filter(|c| {
-            let sentence = sentences
-                .iter()
-                .position(|s| s.block == c.span.block && s.range.contains(&c.span.start));
+            // Sentences are in reading order and disjoint: the one holding the start is the
+            // last that starts at or before it.
+            let k = sentences
+                .partition_point(|s| (s.block, s.range.start) <= (c.span.block, c.span.start));
+            let sentence = k.checked_sub(1).filter(|&i| {
+                let s = &sentences[i];
+                s.block == c.span.block && s.range.contains(&c.span.start)
+            });
             match sentence {
                 Some(s) => seen.insert((c.kind, c.source.to_lowercase(), s)),
                 None => true,
@@ -159,43 +176,82 @@ fn one_per_source_and_sentence(found: Vec<Citation>, sentences: &[Sentence]) -> 
         .collect()
 }
 
-/// The entity a source is: a mention overlapping its span of a fitting type, else an
-/// entity of the same canonical name (credits and references sit outside the story).
-fn link_entity(c: &Citation, entities: &[Entity], mentions: &[Mention]) -> Option<usize> {
-    let fits = |t: EntityType| match c.kind {
-        CitationKind::Document => matches!(t, EntityType::Org | EntityType::Gpe),
-        CitationKind::Anonymous | CitationKind::Official => false,
-        _ => matches!(t, EntityType::Media | EntityType::Org),
-    };
-    if matches!(c.kind, CitationKind::Anonymous | CitationKind::Official) {
-        return None;
-    }
-    mentions
-        .iter()
-        .find(|m| {
-            m.span.block == c.span.block
-                && m.span.start < c.span.end
-                && c.span.start < m.span.end
-                && fits(m.etype)
-                && same_name(&entities[m.entity].name, &c.source)
-        })
-        .map(|m| m.entity)
-        .or_else(|| {
-            entities
-                .iter()
-                .position(|e| fits(e.etype) && same_name(&e.name, &c.source))
-        })
+/// The article's mentions and entities, indexed so that linking a source costs a binary
+/// search and a hash look-up, not a scan of every mention (pages with thousands of both).
+struct EntityIndex<'a> {
+    entities: &'a [Entity],
+    /// Mentions sorted by (block, start), as the entities stage gives them.
+    mentions: &'a [Mention],
+    /// Longest mention, in bytes: a mention overlapping a span starts at most this far before.
+    longest: usize,
+    /// Entities by bare name (see `bare_name`), in order.
+    by_name: HashMap<String, Vec<usize>>,
 }
 
-fn same_name(a: &str, b: &str) -> bool {
-    let bare = |s: &str| {
-        let s = s.trim();
-        s.strip_prefix("The ")
-            .or(s.strip_prefix("the "))
-            .unwrap_or(s)
-            .to_lowercase()
-    };
-    bare(a) == bare(b)
+impl<'a> EntityIndex<'a> {
+    fn new(entities: &'a [Entity], mentions: &'a [Mention]) -> Self {
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            by_name.entry(bare_name(&e.name)).or_default().push(i);
+        }
+        EntityIndex {
+            entities,
+            mentions,
+            longest: mentions
+                .iter()
+                .map(|m| m.span.end.saturating_sub(m.span.start))
+                .max()
+                .unwrap_or(0),
+            by_name,
+        }
+    }
+
+    /// The entity a source is: a mention overlapping its span of a fitting type, else an
+    /// entity of the same canonical name (credits and references sit outside the story).
+    fn link(&self, c: &Citation) -> Option<usize> {
+        let fits = |t: EntityType| match c.kind {
+            CitationKind::Document => matches!(t, EntityType::Org | EntityType::Gpe),
+            CitationKind::Anonymous | CitationKind::Official => false,
+            _ => matches!(t, EntityType::Media | EntityType::Org),
+        };
+        if matches!(c.kind, CitationKind::Anonymous | CitationKind::Official) {
+            return None;
+        }
+        let key = |m: &Mention| (m.span.block, m.span.start);
+        let from = self.mentions.partition_point(|m| {
+            key(m) < (c.span.block, c.span.start.saturating_sub(self.longest))
+        });
+        let to = self
+            .mentions
+            .partition_point(|m| key(m) < (c.span.block, c.span.end));
+        let source = bare_name(&c.source);
+        self.mentions[from..to.max(from)]
+            .iter()
+            .find(|m| {
+                m.span.block == c.span.block
+                    && m.span.start < c.span.end
+                    && c.span.start < m.span.end
+                    && fits(m.etype)
+                    && bare_name(&self.entities[m.entity].name) == source
+            })
+            .map(|m| m.entity)
+            .or_else(|| {
+                self.by_name
+                    .get(&source)?
+                    .iter()
+                    .copied()
+                    .find(|&i| fits(self.entities[i].etype))
+            })
+    }
+}
+
+/// A name without a leading "The", lower case: "The Times" and "the times" are one source.
+fn bare_name(s: &str) -> String {
+    let s = s.trim();
+    s.strip_prefix("The ")
+        .or(s.strip_prefix("the "))
+        .unwrap_or(s)
+        .to_lowercase()
 }
 
 #[cfg(test)]

@@ -224,7 +224,12 @@ fn government_name_before(s: &Sentence, i: usize, mentions: &[Mention]) -> Optio
     let w = &s.words;
     // `i` may be one past the last word: the name then ends the sentence.
     let pos = w.get(i).map_or(s.range.end, |x| x.range.start);
-    if let Some(m) = mentions.iter().find(|m| {
+    // Only mentions starting inside the sentence, before `pos`, can qualify: mentions are
+    // sorted by (block, start), so they are a slice found by binary search.
+    let key = |m: &Mention| (m.span.block, m.span.start);
+    let from = mentions.partition_point(|m| key(m) < (s.block, s.range.start));
+    let to = mentions.partition_point(|m| key(m) <= (s.block, pos));
+    if let Some(m) = mentions[from..to.max(from)].iter().find(|m| {
         m.span.block == s.block
             && matches!(
                 m.etype,

@@ -37,7 +37,9 @@ pub fn find(blocks: &[Block], gazetteer: &Gazetteer, scope: Scope) -> Vec<RawMen
         .filter(|(_, b)| b.role.is_story() || scope == Scope::All)
         .map(|(i, b)| {
             let starts: Vec<usize> = split_sentences(&b.text).iter().map(|r| r.start).collect();
-            (i, tokenize(&b.text, &starts))
+            let tokens = tokenize(&b.text, &starts);
+            crate::work::add(tokens.len());
+            (i, tokens)
         })
         .collect();
     // Title-case headings; other blocks (results lines, lists, captions) are read as prose.

@@ -20,6 +20,13 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
     let mut keys: HashMap<(EntityType, String), usize> = HashMap::new();
     let mut assigned: Vec<Option<usize>> = vec![None; raw.len()];
     let person_tokens = |e: &Entity| e.name.split(' ').map(str::to_string).collect::<Vec<_>>();
+    // People by each word of their name, so a name is compared with the people sharing a
+    // word with it, not with every entity of the page (a page of thousands of names).
+    let mut people_by_word = PostingLists::default();
+    // Organisations, outlets and events by the initials of their name (see `acronym_of`).
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    // Organisations of several words by their first word (see `short_name_of`).
+    let mut orgs_by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
 
     // Known forms and multi-word names.
     for (k, m) in raw.iter().enumerate() {
@@ -31,7 +38,8 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
         let name = m.known_name.clone().unwrap_or_else(|| m.text.clone());
         if t == EntityType::Person {
             let words: Vec<&str> = name.split(' ').collect();
-            let existing = entities.iter().position(|e| {
+            let existing = people_by_word.candidates(&words).into_iter().find(|&i| {
+                let e = &entities[i];
                 e.etype == EntityType::Person && {
                     let et = person_tokens(e);
                     words.iter().all(|w| et.iter().any(|x| x == w))
@@ -41,6 +49,7 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
             if let Some(i) = existing {
                 if words.len() > entities[i].name.split(' ').count() {
                     entities[i].name = name.clone();
+                    people_by_word.add(i, &words);
                 }
                 assigned[k] = Some(i);
                 continue;
@@ -53,9 +62,23 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
                 known_id: None,
                 country: m.country.clone(),
             });
-            entities.len() - 1
+            let i = entities.len() - 1;
+            index_entity(
+                &entities[i],
+                i,
+                &mut people_by_word,
+                &mut by_initials,
+                &mut orgs_by_first_word,
+            );
+            i
         });
         assigned[k] = Some(i);
+    }
+    // Where each form was written, in order: the last earlier assigned mention of a form is
+    // found among its own occurrences, not by walking back over the page.
+    let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, m) in raw.iter().enumerate() {
+        positions.entry(m.text.as_str()).or_default().push(k);
     }
 
     // Lone words: parts of names, acronyms, or new people.
@@ -82,7 +105,9 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
             assigned[k] = Some(e);
             continue;
         }
-        let holders: Vec<usize> = (0..entities.len())
+        let holders: Vec<usize> = people_by_word
+            .candidates(&[word])
+            .into_iter()
             .filter(|&i| {
                 entities[i].etype == EntityType::Person
                     && person_tokens(&entities[i]).iter().any(|x| x == word)
@@ -99,10 +124,12 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
                 // ...unless the same short form already stood for another of them and the
                 // nearest is not in this paragraph or the one before: after "Mary Trump
                 // wrote", a later "Trump" is still the Trump the story is about.
-                let established = (0..k)
+                let same_form = &positions[m.text.as_str()];
+                let established = same_form[..same_form.partition_point(|&j| j < k)]
+                    .iter()
                     .rev()
-                    .find(|&j| raw[j].text == m.text && assigned[j].is_some())
-                    .and_then(|j| assigned[j]);
+                    .find(|&&j| assigned[j].is_some())
+                    .and_then(|&j| assigned[j]);
                 match (nearest, established) {
                     (Some(j), Some(e))
                         if assigned[j] != Some(e) && raw[j].span.block + 1 < m.span.block =>
@@ -114,12 +141,14 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
                 }
             }
         };
-        let target = target.or_else(|| acronym_of(word, &entities)).or_else(|| {
-            // "Biden" near "Biden Administration" stays the person: a listed name or
-            // a title keeps a word a name; "Newmont said" alone does not.
-            let name_word = m.role.is_some() || lex.is_surname(word) || lex.is_given_name(word);
-            short_name_of(word, &entities).filter(|_| !name_word)
-        });
+        let target = target
+            .or_else(|| acronym_of(word, &by_initials))
+            .or_else(|| {
+                // "Biden" near "Biden Administration" stays the person: a listed name or
+                // a title keeps a word a name; "Newmont said" alone does not.
+                let name_word = m.role.is_some() || lex.is_surname(word) || lex.is_given_name(word);
+                short_name_of(word, &orgs_by_first_word).filter(|_| !name_word)
+            });
         let target = target.or_else(|| {
             // A speaking plural ("the Orioles said", "Tory MPs say") is a group, not a person.
             let group = word
@@ -143,7 +172,15 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
                     known_id: None,
                     country: None,
                 });
-                entities.len() - 1
+                let i = entities.len() - 1;
+                index_entity(
+                    &entities[i],
+                    i,
+                    &mut people_by_word,
+                    &mut by_initials,
+                    &mut orgs_by_first_word,
+                );
+                i
             }))
         });
         assigned[k] = target;
@@ -153,22 +190,28 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
     // News": a one-word organisation joins the one organisation or outlet whose name ends
     // with it.
     let body_like = |t: EntityType| matches!(t, EntityType::Org | EntityType::Media);
-    for e in 0..entities.len() {
-        let name = &entities[e].name;
-        if !body_like(entities[e].etype) || entities[e].known_id.is_some() || name.contains(' ') {
+    let mut by_last_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (f, e) in entities.iter().enumerate() {
+        if body_like(e.etype) && e.name.contains(' ') {
+            let last = e.name.rsplit(' ').next().unwrap_or("");
+            by_last_word.entry(last).or_default().push(f);
+        }
+    }
+    // A longer name never joins another (it has a space), so one pass of replacements does
+    // what replacing entity by entity did.
+    let mut joins: Vec<Option<usize>> = vec![None; entities.len()];
+    for (e, entity) in entities.iter().enumerate() {
+        let name = &entity.name;
+        if !body_like(entity.etype) || entity.known_id.is_some() || name.contains(' ') {
             continue;
         }
-        let longer: Vec<usize> = (0..entities.len())
-            .filter(|&f| {
-                body_like(entities[f].etype)
-                    && entities[f].name.contains(' ')
-                    && entities[f].name.rsplit(' ').next() == Some(name.as_str())
-            })
-            .collect();
-        if let [f] = longer[..] {
-            for a in assigned.iter_mut().filter(|a| **a == Some(e)) {
-                *a = Some(f);
-            }
+        if let Some([f]) = by_last_word.get(name.as_str()).map(Vec::as_slice) {
+            joins[e] = Some(*f);
+        }
+    }
+    for a in assigned.iter_mut() {
+        if let Some(f) = a.and_then(|e| joins[e]) {
+            *a = Some(f);
         }
     }
 
@@ -206,37 +249,87 @@ fn bracketed_after(blocks: &[Block], prev: &RawMention, m: &RawMention) -> bool 
 /// The one organisation whose multi-word name starts with the word: "Newmont" after
 /// "Newmont Mining Corp", "Zywiec" after "Zywiec SA". Only a word nothing else claimed
 /// gets here, so a person's surname never does.
-fn short_name_of(word: &str, entities: &[Entity]) -> Option<usize> {
+fn short_name_of(word: &str, orgs_by_first_word: &HashMap<String, Vec<usize>>) -> Option<usize> {
     if word.contains(' ') || !word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let mut orgs = entities.iter().enumerate().filter(|(_, e)| {
-        e.etype == EntityType::Org
-            && e.name
-                .split_once(' ')
-                .is_some_and(|(first, _)| first == word)
-    });
-    match (orgs.next(), orgs.next()) {
-        (Some((i, _)), None) => Some(i),
+    match orgs_by_first_word.get(word).map(Vec::as_slice) {
+        Some([i]) => Some(*i),
         _ => None,
     }
 }
 
-/// The organisation whose initials the word spells ("CCP" for Chinese Communist Party).
-fn acronym_of(word: &str, entities: &[Entity]) -> Option<usize> {
+/// The organisation whose initials the word spells ("CCP" for Chinese Communist Party):
+/// the first such entity of the article.
+fn acronym_of(word: &str, by_initials: &HashMap<String, usize>) -> Option<usize> {
     if word.chars().count() < 2 || !word.chars().all(|c| c.is_uppercase()) {
         return None;
     }
-    entities.iter().position(|e| {
-        matches!(
-            e.etype,
-            EntityType::Org | EntityType::Media | EntityType::Event
-        ) && e
-            .name
-            .split([' ', '-'])
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .filter_map(|w| w.chars().next())
-            .collect::<String>()
-            == word
-    })
+    by_initials.get(word).copied()
+}
+
+/// The capitalised initials of a name: "CCP" for Chinese Communist Party.
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Adds a new entity to the look-ups `group` keeps: people by name word, organisations,
+/// outlets and events by initials (their names never change once made).
+fn index_entity(
+    e: &Entity,
+    i: usize,
+    people_by_word: &mut PostingLists,
+    by_initials: &mut HashMap<String, usize>,
+    orgs_by_first_word: &mut HashMap<String, Vec<usize>>,
+) {
+    if e.etype == EntityType::Org {
+        if let Some((first, _)) = e.name.split_once(' ') {
+            orgs_by_first_word
+                .entry(first.to_string())
+                .or_default()
+                .push(i);
+        }
+    }
+    match e.etype {
+        EntityType::Person => people_by_word.add(i, &e.name.split(' ').collect::<Vec<_>>()),
+        EntityType::Org | EntityType::Media | EntityType::Event => {
+            by_initials.entry(initials(&e.name)).or_insert(i);
+        }
+        _ => {}
+    }
+}
+
+/// Entity indices by word, each list ascending and without repeats.
+#[derive(Default)]
+struct PostingLists {
+    lists: HashMap<String, Vec<usize>>,
+}
+
+impl PostingLists {
+    fn add(&mut self, i: usize, words: &[&str]) {
+        for w in words {
+            let list = self.lists.entry(w.to_string()).or_default();
+            if let Err(at) = list.binary_search(&i) {
+                list.insert(at, i);
+            }
+        }
+    }
+
+    /// Entities with at least one of `words`, ascending: every entity a name can be a part
+    /// or a whole of shares a word with it.
+    fn candidates(&self, words: &[&str]) -> Vec<usize> {
+        let mut out: Vec<usize> = words
+            .iter()
+            .filter_map(|w| self.lists.get(*w))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        crate::work::add(1 + out.len());
+        out
+    }
 }

@@ -295,9 +295,14 @@ impl<'a> Speakers<'a> {
         }
     }
 
-    /// Speaking mentions inside `range` of a block, outside quotes, in order.
+    /// Speaking mentions inside `range` of a block, outside quotes, in order. Mentions are
+    /// sorted by start, so only those starting inside the range are looked at.
     fn mentions_in(&self, block: usize, range: Range<usize>) -> Vec<&'a Mention> {
-        self.by_block[block]
+        let ms = &self.by_block[block];
+        let from = ms.partition_point(|m| m.span.start < range.start);
+        let to = from + ms[from..].partition_point(|m| m.span.start < range.end);
+        crate::work::add(1 + to - from);
+        ms[from..to]
             .iter()
             .copied()
             .filter(|m| m.span.start >= range.start && m.span.end <= range.end)
@@ -424,10 +429,15 @@ impl<'a> Speakers<'a> {
         let mut budget = MAX_ANTECEDENT_SENTENCES;
         for b in story {
             let limit = if b == block { pos } else { usize::MAX };
-            for s in self.sentences[b].iter().rev().filter(|s| s.start < limit) {
+            let sentences = &self.sentences[b];
+            for s in sentences[..sentences.partition_point(|s| s.start < limit)]
+                .iter()
+                .rev()
+            {
                 if budget == 0 {
                     return None;
                 }
+                crate::work::add(1);
                 budget -= 1;
                 let range = s.start..s.end.min(limit);
                 let found = self

@@ -100,6 +100,7 @@ fn is_closing_context(c: Option<char>) -> bool {
 /// Reads every quotation mark of a paragraph; apostrophes are left out.
 fn read_marks(text: &str) -> Vec<Mark> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    crate::work::add(chars.len());
     let mut marks = Vec::new();
     let mut skip = false;
     for (i, &(pos, c)) in chars.iter().enumerate() {

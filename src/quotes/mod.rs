@@ -108,11 +108,12 @@ fn quote_masks(blocks: &[Block], raw: &[RawQuote]) -> Vec<Vec<Range<usize>>> {
     masks
 }
 
+/// The last sentence starting at or before `pos`; sentences are in order, so it is
+/// binary-searched (a block can hold thousands of quotes).
 fn sentence_at(sentences: &[Range<usize>], pos: usize, len: usize) -> Range<usize> {
-    sentences
-        .iter()
-        .rev()
-        .find(|s| s.start <= pos)
+    let k = sentences.partition_point(|s| s.start <= pos);
+    sentences[..k]
+        .last()
         .map_or(0..len, |s| s.start..s.end.max(pos))
 }
 
@@ -167,7 +168,7 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
             // `“Q?” Trump asked.`: a splitter ends the sentence at the mark, but the cue after
             // it is the quote's own.
             // A splitter may also end one at `Mr.`: a short next sentence takes one more.
-            let mut next = sentences.iter().skip_while(|n| n.start < c);
+            let mut next = sentences[sentences.partition_point(|n| n.start < c)..].iter();
             let end = match next.next() {
                 Some(n) if end_text.get(c..s.end).is_none_or(|t| t.trim().is_empty()) => {
                     match next.next() {
@@ -286,11 +287,8 @@ fn previous_sentence(
     block: usize,
     sentence: &Range<usize>,
 ) -> Option<Attribution> {
-    let prev = speakers
-        .sentences(block)
-        .iter()
-        .rev()
-        .find(|s| s.end <= sentence.start)?;
+    let sentences = speakers.sentences(block);
+    let prev = sentences[..sentences.partition_point(|s| s.end <= sentence.start)].last()?;
     let ws = words(&blocks[block].text, prev.clone(), speakers.masks(block));
     let found = speakers
         .according_to(block, &ws)

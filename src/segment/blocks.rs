@@ -17,6 +17,7 @@ pub fn split_blocks(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut joinable = false;
     for raw in text.split(['\n', '\r']) {
+        crate::work::add(1 + raw.len());
         let line = normalize_whitespace(raw);
         if line.is_empty() {
             joinable = false;

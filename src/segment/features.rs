@@ -120,6 +120,7 @@ fn is_caps_menu(text: &str, words: usize) -> bool {
 
 /// Measures one block.
 pub fn measure(text: &str) -> Features {
+    crate::work::add(text.len());
     let words: Vec<&str> = text.split_whitespace().collect();
     let n = words.len();
     let terminal = ends_sentence(text);

@@ -19,6 +19,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    crate::work::add(chars.len());
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
