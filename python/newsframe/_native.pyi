@@ -18,9 +18,11 @@ class CorpusBuilder:
         max_bytes: int = ...,
         entities: Optional[Sequence[Tuple[str, str, Sequence[str]]]] = None,
         entity_scope: str = "story",
+        steps_per_byte: int = ...,
     ) -> None:
         """``entities``: (name, type, aliases) triples that win over the gazetteers;
-        ``entity_scope``: ``"story"`` or ``"all"`` blocks to find entities in."""
+        ``entity_scope``: ``"story"`` or ``"all"`` blocks to find entities in;
+        ``steps_per_byte``: the work budget per input byte (over it: an ``errors`` row ``limit``)."""
     def add_files(
         self, items: Sequence[Tuple[str, str, Union[str, PathLike[str]], Optional[str]]]
     ) -> int:
