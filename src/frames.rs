@@ -142,7 +142,9 @@ impl<'a> CharIndex<'a> {
         if self.checkpoints.is_empty() {
             return b as u32;
         }
-        let k = b / STRIDE;
+        // The end of a text whose length is a multiple of STRIDE lies past the last
+        // checkpoint: count it from the last one.
+        let k = (b / STRIDE).min(self.checkpoints.len() - 1);
         let from = k * STRIDE;
         self.checkpoints[k]
             + self.text.as_bytes()[from..b]
@@ -458,6 +460,14 @@ mod tests {
         let t = "“Hi” Putin’s";
         let byte = t.find("Putin").unwrap();
         assert_eq!(char_offset(t, byte), 5);
+    }
+
+    #[test]
+    fn the_end_of_a_text_a_whole_number_of_strides_long_has_an_offset() {
+        // Found by the from_frame property test: 128 bytes, not ASCII, span ending at the end.
+        let t = format!("é{}", "a".repeat(2 * STRIDE - 2));
+        assert_eq!(t.len(), 2 * STRIDE);
+        assert_eq!(CharIndex::new(&t).char_offset(t.len()), t.chars().count() as u32);
     }
 
     #[test]

@@ -28,9 +28,16 @@ def _corpora() -> dict[str, nf.Corpus]:
 
 
 def digests() -> dict[str, dict[str, str]]:
-    """SHA-256 of each frame as NDJSON (a text form that does not depend on Parquet's)."""
+    """SHA-256 of each frame as NDJSON (a text form that does not depend on Parquet's).
+
+    ``source`` holds each file's path, which depends on where the repository is checked out,
+    so it is left out of the digest.
+    """
     return {
-        name: {f: hashlib.sha256(frame.write_ndjson().encode()).hexdigest() for f, frame in corpus.frames().items()}
+        name: {
+            f: hashlib.sha256(frame.drop("source", strict=False).write_ndjson().encode()).hexdigest()
+            for f, frame in corpus.frames().items()
+        }
         for name, corpus in _corpora().items()
     }
 
