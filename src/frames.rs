@@ -467,7 +467,10 @@ mod tests {
         // Found by the from_frame property test: 128 bytes, not ASCII, span ending at the end.
         let t = format!("é{}", "a".repeat(2 * STRIDE - 2));
         assert_eq!(t.len(), 2 * STRIDE);
-        assert_eq!(CharIndex::new(&t).char_offset(t.len()), t.chars().count() as u32);
+        assert_eq!(
+            CharIndex::new(&t).char_offset(t.len()),
+            t.chars().count() as u32
+        );
     }
 
     #[test]
