@@ -56,21 +56,18 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
             }
         }
         let i = *keys.entry((t, name.clone())).or_insert_with(|| {
-            entities.push(Entity {
-                name,
-                etype: t,
-                known_id: None,
-                country: m.country.clone(),
-            });
-            let i = entities.len() - 1;
-            index_entity(
-                &entities[i],
-                i,
+            push_indexed(
+                &mut entities,
+                Entity {
+                    name,
+                    etype: t,
+                    known_id: None,
+                    country: m.country.clone(),
+                },
                 &mut people_by_word,
                 &mut by_initials,
                 &mut orgs_by_first_word,
-            );
-            i
+            )
         });
         assigned[k] = Some(i);
     }
@@ -166,21 +163,18 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
                 return None;
             };
             Some(*keys.entry((etype, word.to_string())).or_insert_with(|| {
-                entities.push(Entity {
-                    name: word.to_string(),
-                    etype,
-                    known_id: None,
-                    country: None,
-                });
-                let i = entities.len() - 1;
-                index_entity(
-                    &entities[i],
-                    i,
+                push_indexed(
+                    &mut entities,
+                    Entity {
+                        name: word.to_string(),
+                        etype,
+                        known_id: None,
+                        country: None,
+                    },
                     &mut people_by_word,
                     &mut by_initials,
                     &mut orgs_by_first_word,
-                );
-                i
+                )
             }))
         });
         assigned[k] = target;
@@ -276,15 +270,19 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-/// Adds a new entity to the look-ups `group` keeps: people by name word, organisations,
-/// outlets and events by initials (their names never change once made).
-fn index_entity(
-    e: &Entity,
-    i: usize,
+/// Adds a new entity and enters it in the look-ups `group` keeps: people by name word,
+/// organisations, outlets and events by initials (their names never change once made).
+/// Returns its index.
+fn push_indexed(
+    entities: &mut Vec<Entity>,
+    e: Entity,
     people_by_word: &mut PostingLists,
     by_initials: &mut HashMap<String, usize>,
     orgs_by_first_word: &mut HashMap<String, Vec<usize>>,
-) {
+) -> usize {
+    let i = entities.len();
+    entities.push(e);
+    let e = &entities[i];
     if e.etype == EntityType::Org {
         if let Some((first, _)) = e.name.split_once(' ') {
             orgs_by_first_word
@@ -300,6 +298,7 @@ fn index_entity(
         }
         _ => {}
     }
+    i
 }
 
 /// Entity indices by word, each list ascending and without repeats.

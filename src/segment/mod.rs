@@ -47,14 +47,10 @@ pub fn segment_page(text: &str, hints: &Hints) -> Vec<Block> {
     } else {
         by_text
     };
-    hints
-        .markup
-        .iter()
+    texts
+        .into_iter()
         .zip(roles)
-        .map(|(b, role)| Block {
-            text: b.text.clone(),
-            role,
-        })
+        .map(|(text, role)| Block { text, role })
         .collect()
 }
 
