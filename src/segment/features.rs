@@ -73,6 +73,10 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))\b").unwrap()
 });
+/// What else a line that only dates the story holds: times, weekdays, zones, "at", "updated".
+static DATE_REST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|[ap]\.?m\.?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?|[a-z]{1,2}[sd]t|gmt|utc|et|pt|ct|at|on|updated|published|posted|last|first|modified|\d+[hmd]|ago|[|•·,–—-])$").unwrap()
+});
 static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:published|posted|updated|last updated|first published|date)\b").unwrap()
 });
@@ -148,12 +152,26 @@ pub fn measure(text: &str) -> Features {
         bio: n >= 8 && BIO.is_match(text) && BIO_WORDS.is_match(text),
         name_line,
         byline: n <= 20 && BY_LINE.is_match(text),
-        date_line: n <= 14 && (DATE.is_match(text) && (n <= 6 || DATE_PREFIX.is_match(text))),
+        date_line: n <= 16 && is_date_line(text, n),
         stop_marker: n <= 12 && STOP_MARKER.is_match(text.trim()),
         bullet,
         link_line,
         md_heading,
     }
+}
+
+/// A line that dates the story and says nothing else: "Published 22 Feb 2023 10:04 GMT",
+/// "Saturday December 30, 2023 10:00 PM EST 12/30/2023 10:00 PM".
+fn is_date_line(text: &str, words: usize) -> bool {
+    if !DATE.is_match(text) {
+        return false;
+    }
+    if words <= 6 || DATE_PREFIX.is_match(text) && words <= 14 {
+        return true;
+    }
+    DATE.replace_all(text, " ")
+        .split_whitespace()
+        .all(|w| DATE_REST.is_match(w))
 }
 
 /// Whether the text ends a sentence, looking through closing quotes and brackets.
@@ -369,6 +387,9 @@ mod tests {
     fn dates_and_bylines() {
         assert!(measure("February 22, 2023").date_line);
         assert!(measure("Published 22 Feb 2023 10:04 GMT").date_line);
+        assert!(measure("Saturday December 30, 2023 10:00 PM EST 12/30/2023 10:00 PM").date_line);
+        assert!(measure("Dec. 22, 2023 at 6:00 am Updated Dec. 22, 2023 at 6:00 am").date_line);
+        assert!(!measure("Markets fell on December 22, 2023 as traders sold shares").date_line);
         assert!(measure("By Jane Doe and John Roe").byline);
     }
 }

@@ -10,7 +10,7 @@
 use super::features::{measure, split_page_title, starts_with_given_name, Features};
 use crate::model::Role;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Non-prose blocks a body run may contain between two prose blocks.
@@ -307,6 +307,7 @@ fn label_header(
             && !f.stop_marker
             && f.cap_ratio > 0.0
     };
+    let lead = lead_words(&texts[start..(start + 3).min(texts.len())]);
     let score = |i: usize| {
         let f = &feats[i];
         let mut s = f.cap_ratio;
@@ -323,6 +324,18 @@ fn label_header(
         if !texts[i].chars().any(char::is_lowercase) {
             s -= 1.0;
         }
+        // The headline heads the story's byline and date (a standfirst may sit between);
+        // captions, teasers and menus below them do not.
+        if heads_byline(feats, i, start) {
+            s += 2.5;
+        }
+        // A dated line is a timestamp or an event listing more often than a headline.
+        if super::features::find_date(&texts[i]).is_some() {
+            s -= 1.5;
+        }
+        // The headline announces the story: its words come back in the first paragraphs,
+        // a teaser's do not.
+        s += 1.5 * lead_overlap(&texts[i], &lead);
         s
     };
     let title = headline.or_else(|| {
@@ -391,6 +404,54 @@ fn label_header(
             Role::Other
         };
     }
+}
+
+/// Whether a byline or date line follows block `i` closely: after at most one other
+/// block (a standfirst), not counting bullets and one-word buttons ("*", "Share").
+fn heads_byline(feats: &[Features], i: usize, start: usize) -> bool {
+    let mut others = 0;
+    for f in &feats[i + 1..start.min(i + 8)] {
+        if f.byline || f.date_line {
+            return true;
+        }
+        if f.words <= 1 || f.nav && f.words <= 3 {
+            continue;
+        }
+        others += 1;
+        if others > 1 {
+            return false;
+        }
+    }
+    false
+}
+
+/// A word as `lead_overlap` compares it: lower case, without surrounding punctuation.
+fn overlap_key(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The words of the story's first paragraphs (the first 400: a lead is short).
+fn lead_words(lead: &[String]) -> HashSet<String> {
+    lead.iter()
+        .flat_map(|t| t.split_whitespace())
+        .take(400)
+        .map(overlap_key)
+        .collect()
+}
+
+/// Share of a line's content words (four letters or more) that the story's lead uses too.
+fn lead_overlap(line: &str, lead: &HashSet<String>) -> f32 {
+    let words: Vec<String> = line
+        .split_whitespace()
+        .take(40)
+        .map(overlap_key)
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    words.iter().filter(|w| lead.contains(*w)).count() as f32 / words.len() as f32
 }
 
 /// A one-sentence block right under the title, followed by more body, is a standfirst
