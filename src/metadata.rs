@@ -29,7 +29,7 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:©|\(c\)|(?i:copyright))\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d\s*)?)?((?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,5})").unwrap()
 });
 static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})|(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}|\d{2}))\b").unwrap()
+    Regex::new(r"(?i)\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})|(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{1,2})-(\d{1,2})-(\d{4}))\b").unwrap()
 });
 
 /// Builds the article's metadata.
@@ -250,6 +250,11 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(num(6)? as i32, month(&c[5])?, num(4)?)
     } else if c.get(7).is_some() {
         NaiveDate::from_ymd_opt(num(7)? as i32, num(8)?, num(9)?)
+    } else if c.get(13).is_some() {
+        // Dashed day-month-year orders follow the slashed rule below.
+        let (a, b, y) = (num(13)?, num(14)?, num(15)?);
+        let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+        NaiveDate::from_ymd_opt(y as i32, m, d)
     } else {
         // Slashed dates are month first (the US habit) unless the first number cannot be a
         // month; two-digit years are this century.
@@ -351,6 +356,18 @@ mod tests {
         assert_eq!(
             byline_authors(&b),
             vec!["Jane Doe", "John Roe", "Mary Major"]
+        );
+    }
+
+    #[test]
+    fn dashed_dates_are_month_first_unless_they_cannot_be() {
+        assert_eq!(
+            parse_date("12-19-2023"),
+            NaiveDate::from_ymd_opt(2023, 12, 19)
+        );
+        assert_eq!(
+            parse_date("19-12-2023"),
+            NaiveDate::from_ymd_opt(2023, 12, 19)
         );
     }
 

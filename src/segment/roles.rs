@@ -118,7 +118,7 @@ fn page_headline(texts: &[String]) -> Option<Vec<usize>> {
             // Only a headline-sized line that is no sentence of prose.
             None if t.split_whitespace().count() <= 25 && {
                 let f = measure(t);
-                !f.prose && !f.nav
+                !f.prose && !f.nav && chrome_words(t) < 2
             } =>
             {
                 t.as_str()
@@ -130,6 +130,14 @@ fn page_headline(texts: &[String]) -> Option<Vec<usize>> {
         }
         blocks_printing(texts, head, i + 1)
     })
+}
+
+/// How many of a line's words are menu words ("Contact Us Login give now" has two).
+fn chrome_words(text: &str) -> usize {
+    let lex = crate::lexicon::get();
+    text.split_whitespace()
+        .filter(|w| lex.is_chrome_word(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .count()
 }
 
 /// A markdown `# Headline` (html2text's rendering of `<h1>`) of headline length: the
@@ -295,7 +303,9 @@ fn label_header(
         let f = &feats[i];
         (3..=30).contains(&f.words)
             && !texts[i].starts_with('(')
-            && !texts[i].trim_end().ends_with(['.', ',', ';', ':'])
+            && !texts[i]
+                .trim_end()
+                .ends_with(['.', ',', ';', ':', '—', '–', '-', '|'])
             && !f.nav
             && !f.related
             && !f.credit
@@ -326,7 +336,7 @@ fn label_header(
         }
         // The headline heads the story's byline and date (a standfirst may sit between);
         // captions, teasers and menus below them do not.
-        if heads_byline(feats, i, start) {
+        if heads_byline(texts, feats, i, start) {
             s += 2.5;
         }
         // A dated line is a timestamp or an event listing more often than a headline.
@@ -407,11 +417,15 @@ fn label_header(
 }
 
 /// Whether a byline or date line follows block `i` closely: after at most one other
-/// block (a standfirst), not counting bullets and one-word buttons ("*", "Share").
-fn heads_byline(feats: &[Features], i: usize, start: usize) -> bool {
+/// block (a standfirst), not counting bullets and one-word buttons ("*", "Share"). A
+/// byline may be split ("By" / "Jane Doe") or a bullet with a date ("* Jane Doe, May 2, 2024").
+fn heads_byline(texts: &[String], feats: &[Features], i: usize, start: usize) -> bool {
     let mut others = 0;
-    for f in &feats[i + 1..start.min(i + 8)] {
-        if f.byline || f.date_line {
+    for j in i + 1..start.min(i + 8) {
+        let f = &feats[j];
+        let dated = f.words <= 14 && super::features::find_date(&texts[j]).is_some();
+        let bare_by = texts[j].trim().eq_ignore_ascii_case("by");
+        if f.byline || f.date_line || dated || bare_by || name_confirmed(texts, feats, j) {
             return true;
         }
         if f.words <= 1 || f.nav && f.words <= 3 {
