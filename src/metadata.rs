@@ -44,7 +44,7 @@ pub fn derive(blocks: &[Block], hints: &Hints) -> Metadata {
         .title
         .clone()
         .or_else(|| hints.headline.clone())
-        .or_else(|| first(Role::Title).map(|t| strip_site_suffix(&t)))
+        .or_else(|| first(Role::Title).map(|t| strip_trailing_byline(&strip_site_suffix(&t))))
         .or_else(|| hints.meta_title.as_deref().map(strip_site_suffix));
     let stated = person_names(&hints.authors);
     let authors = if stated.is_empty() {
@@ -109,6 +109,22 @@ fn strip_site_suffix(title: &str) -> String {
     split_page_title(title)
         .map_or(title, |(head, _)| head)
         .to_string()
+}
+
+/// "Headline by Jane Doe, Medical Xpress": renderers run a headline into the byline under
+/// it. The byline is cut when it opens with a known given name ("Bitten by Great White
+/// Sharks" stays whole).
+fn strip_trailing_byline(title: &str) -> String {
+    static TRAILING_BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(.{12,}?)\s+by\s+(\p{Lu}[\p{L}'’.-]+)(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:\s*,.*)?$",
+        )
+        .unwrap()
+    });
+    match TRAILING_BY.captures(title) {
+        Some(c) if crate::lexicon::get().is_given_name(&c[2]) => c[1].to_string(),
+        _ => title.to_string(),
+    }
 }
 
 /// The site named by a browser-tab title among the first blocks (`Headline | The Hill`).
@@ -356,6 +372,18 @@ mod tests {
         assert_eq!(
             byline_authors(&b),
             vec!["Jane Doe", "John Roe", "Mary Major"]
+        );
+    }
+
+    #[test]
+    fn a_byline_run_into_the_headline_is_cut() {
+        assert_eq!(
+            strip_trailing_byline("Statins reduce risk of clots by Justin Jackson, Medical Xpress"),
+            "Statins reduce risk of clots"
+        );
+        assert_eq!(
+            strip_trailing_byline("Swimmer Bitten by Great White Shark"),
+            "Swimmer Bitten by Great White Shark"
         );
     }
 

@@ -305,7 +305,9 @@ fn label_header(
             && !texts[i].starts_with('(')
             && !texts[i]
                 .trim_end()
-                .ends_with(['.', ',', ';', ':', '—', '–', '-', '|'])
+                .ends_with([',', ';', ':', '—', '–', '-', '|'])
+            // A headline may end in a full stop when written in Title Case.
+            && (!texts[i].trim_end().ends_with('.') || f.cap_ratio >= 0.75)
             && !f.nav
             && !f.related
             && !f.credit
@@ -318,6 +320,15 @@ fn label_header(
             && f.cap_ratio > 0.0
     };
     let lead = lead_words(&texts[start..(start + 3).min(texts.len())]);
+    let lead_after = lead_words(&texts[(start + 1).min(texts.len())..(start + 4).min(texts.len())]);
+    // Running count of the blocks a reader reads (not chrome) before each block.
+    let mut content_before = vec![0usize; start + 1];
+    for i in 0..start {
+        let f = &feats[i];
+        let chrome =
+            f.nav || f.link_line || f.bullet || f.words <= 3 || f.credit || f.byline || f.date_line;
+        content_before[i + 1] = content_before[i] + usize::from(!chrome);
+    }
     let score = |i: usize| {
         let f = &feats[i];
         let mut s = f.cap_ratio;
@@ -328,8 +339,9 @@ fn label_header(
             s += 3.0;
         }
         // The headline stands just above its story: bylines, dates and a picture between.
-        let distance = start.saturating_sub(i) as f32;
-        s += 1.5 * (1.0 - distance / 15.0).max(0.0);
+        // Menus, share buttons, bylines and picture credits in between do not count.
+        let distance = (content_before[start] - content_before[i]) as f32;
+        s += 1.5 * (1.0 - distance / 12.0).max(0.0);
         // A line all in capitals is a section banner or slogan more often than a headline.
         if !texts[i].chars().any(char::is_lowercase) {
             s -= 1.0;
@@ -345,11 +357,18 @@ fn label_header(
         }
         // The headline announces the story: its words come back in the first paragraphs,
         // a teaser's do not.
-        s += 1.5 * lead_overlap(&texts[i], &lead);
+        s += 1.5 * lead_overlap(&texts[i], if i < start { &lead } else { &lead_after });
         s
     };
+    // A Title Case first paragraph of headline length is the headline run into the story.
+    let title_case_lead = start + 1 < texts.len()
+        && headline_shaped(start)
+        && feats[start].cap_ratio >= 0.8
+        && feats[start].words <= 25
+        && roles[start + 1] == Role::Body;
+    let last = if title_case_lead { start + 1 } else { start };
     let title = headline.or_else(|| {
-        (0..start)
+        (0..last)
             .filter(|&i| headline_shaped(i))
             .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(a.cmp(&b)))
     });
