@@ -14,15 +14,51 @@
 
 /// Splits text into whitespace-normalised blocks, in reading order.
 pub fn split_blocks(text: &str) -> Vec<String> {
+    split_marked_blocks(text).0
+}
+
+/// `split_blocks`, with whether each block is a heading of a fixed-width dump.
+///
+/// `lynx -dump` and `w3m -dump` indent text three columns and print headings flush left,
+/// and wrap every line at the page width: there a line continues the one above when its
+/// first word would not have fitted on it, whatever its case.
+pub fn split_marked_blocks(text: &str) -> (Vec<String>, Vec<bool>) {
+    let width = fixed_width(text);
     let mut out: Vec<String> = Vec::new();
+    let mut headings: Vec<bool> = Vec::new();
     let mut joinable = false;
+    // The line above, when no blank line came between: (indent, text column, length).
+    let mut above: Option<(usize, usize, usize)> = None;
     for raw in text.split(['\n', '\r']) {
         crate::work::add(1 + raw.len());
         let line = normalize_whitespace(raw);
         if line.is_empty() {
             joinable = false;
+            above = None;
             continue;
         }
+        let indent = raw.chars().take_while(|c| *c == ' ').count();
+        let length = raw.trim_end().chars().count();
+        let column = indent + list_marker_width(&line);
+        if let (Some(width), Some((indent_above, column_above, length_above)), Some(last)) =
+            (width, above, out.last_mut())
+        {
+            let first_word = line
+                .split_whitespace()
+                .next()
+                .map_or(0, |w| w.chars().count());
+            let continues = (indent == column_above || indent == indent_above)
+                && list_marker_width(&line) == 0
+                && length_above + 1 + first_word > width;
+            if continues {
+                last.push(' ');
+                last.push_str(&line);
+                above = Some((indent_above, column_above, length));
+                joinable = false;
+                continue;
+            }
+        }
+        above = Some((indent, column, length));
         if let Some(last) = out.last_mut() {
             let wrapped = joinable && starts_lowercase(&line);
             if wrapped || continues_fragment(last, &line) {
@@ -36,8 +72,46 @@ pub fn split_blocks(text: &str) -> Vec<String> {
         }
         joinable = looks_wrapped(&line);
         out.push(line);
+        headings.push(width.is_some() && indent == 0);
     }
-    out
+    (out, headings)
+}
+
+/// The wrap width of a fixed-width dump (lynx, w3m): most lines indented by three spaces and
+/// none much wider than the rest. `None` for any other text.
+fn fixed_width(text: &str) -> Option<usize> {
+    let mut lines = 0usize;
+    let mut indented = 0usize;
+    let mut lengths: Vec<usize> = Vec::new();
+    for raw in text.lines().filter(|l| !l.trim().is_empty()).take(5000) {
+        lines += 1;
+        indented += usize::from(raw.starts_with("   ") && !raw[3..].starts_with(' '));
+        lengths.push(raw.trim_end().chars().count());
+    }
+    if lines < 20 || indented * 5 < lines * 2 {
+        return None;
+    }
+    lengths.sort_unstable();
+    // The width is what the longest lines reach; a few wider ones are unbreakable words.
+    let width = lengths[lengths.len() * 99 / 100];
+    (40..=200).contains(&width).then_some(width)
+}
+
+/// Width of a list marker and its space at the start of a line ("* ", "+ ", "1. ").
+fn list_marker_width(line: &str) -> usize {
+    let marker = line.split(' ').next().unwrap_or("");
+    let is_marker = matches!(marker, "*" | "+" | "o" | "-" | "•")
+        || marker.len() <= 4
+            && marker.ends_with('.')
+            && marker[..marker.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_digit())
+            && marker.len() > 1;
+    if is_marker && line.len() > marker.len() {
+        marker.chars().count() + 1
+    } else {
+        0
+    }
 }
 
 /// Whether `next` is the rest of a paragraph that inline markup cut after `prev`.
@@ -210,6 +284,31 @@ mod tests {
         assert_eq!(b.len(), 4);
         let b = split_blocks("The minister said on Tuesday that talks resume.\n\nand then some");
         assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn fixed_width_dumps_rejoin_wrapped_lines_and_mark_flush_headings() {
+        let mut text = String::new();
+        for _ in 0..10 {
+            text.push_str("   Menu item\n\n");
+        }
+        text.push_str(
+            "Ministers Meet in Geneva as Talks on the Future of the Region Begin\nAgain\n\n",
+        );
+        text.push_str("   The minister said on Tuesday that the talks between the two sides\n");
+        text.push_str("   Would resume next week.\n   A caption that is short\n");
+        for _ in 0..10 {
+            text.push_str("   More text of the page here.\n\n");
+        }
+        let (b, headings) = split_marked_blocks(&text);
+        let title = b.iter().position(|t| t.starts_with("Ministers")).unwrap();
+        assert_eq!(
+            b[title],
+            "Ministers Meet in Geneva as Talks on the Future of the Region Begin Again"
+        );
+        assert!(headings[title] && !headings[title + 1]);
+        assert!(b[title + 1].ends_with("Would resume next week."));
+        assert_eq!(b[title + 2], "A caption that is short");
     }
 
     #[test]

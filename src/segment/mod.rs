@@ -57,8 +57,8 @@ pub fn segment_page(text: &str, hints: &Hints) -> Vec<Block> {
 /// Segments a page whose headline is known (an HTML page's `<h1>`): the story starts under
 /// the block that prints it.
 pub fn segment_under(text: &str, headline: Option<&str>) -> Vec<Block> {
-    let texts = blocks::split_blocks(text);
-    let roles = roles::assign_roles(&texts, headline);
+    let (texts, headings) = blocks::split_marked_blocks(text);
+    let roles = roles::assign_roles_marked(&texts, headline, &headings);
     texts
         .into_iter()
         .zip(roles)

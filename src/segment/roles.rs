@@ -31,6 +31,16 @@ const MAX_BRIDGE: usize = 14;
 /// `headline` is the page's headline when the markup names it; otherwise a browser-tab
 /// title among the first lines points at it.
 pub fn assign_roles(texts: &[String], headline: Option<&str>) -> Vec<Role> {
+    assign_roles_marked(texts, headline, &[])
+}
+
+/// `assign_roles`, knowing which blocks the page prints as headings (`headings[i]`; an empty
+/// slice when the layout does not say).
+pub fn assign_roles_marked(
+    texts: &[String],
+    headline: Option<&str>,
+    headings: &[bool],
+) -> Vec<Role> {
     let n = texts.len();
     let mut roles = vec![Role::Other; n];
     if n == 0 {
@@ -102,7 +112,9 @@ pub fn assign_roles(texts: &[String], headline: Option<&str>) -> Vec<Role> {
     }
 
     let headline = headline.and_then(|h| h.into_iter().rev().find(|&j| j < start));
-    label_header(texts, &feats, &repeated, headline, &mut roles, start);
+    label_header(
+        texts, &feats, &repeated, headline, headings, &mut roles, start,
+    );
     label_chrome(&feats, &reference, &mut roles, end + 1, n);
     label_trailer(texts, &feats, &reference, &is_bio, &mut roles, end + 1);
     roles
@@ -296,6 +308,7 @@ fn label_header(
     feats: &[Features],
     repeated: &dyn Fn(usize) -> bool,
     headline: Option<usize>,
+    headings: &[bool],
     roles: &mut [Role],
     start: usize,
 ) {
@@ -350,6 +363,10 @@ fn label_header(
         // captions, teasers and menus below them do not.
         if heads_byline(texts, feats, i, start) {
             s += 2.5;
+        }
+        // Printed as a heading: the headline is one.
+        if headings.get(i) == Some(&true) {
+            s += 2.0;
         }
         // A dated line is a timestamp or an event listing more often than a headline.
         if super::features::find_date(&texts[i]).is_some() {
