@@ -224,8 +224,18 @@ fn is_name_line(words: &[&str]) -> bool {
         && words
             .last()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !words.iter().any(|w| lex.is_function_word(w) && w.len() > 3)
+        // "Tucker Carlson Is Entering Streaming" is a Title Case headline, not a name.
+        && !words.iter().any(|w| {
+            lex.is_function_word(w) && !NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        })
+        && (lex.is_given_name(first)
+            || words.iter().filter(|w| lex.is_common_word(w)).count() * 2 <= words.len())
 }
+
+/// Lower-case words inside names ("Jean-Luc de la Tour", "Osama bin Laden").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "van", "von", "der", "al", "bin", "le", "la", "del", "di",
+];
 
 /// Whether the first token of a name line is a known given name.
 pub fn starts_with_given_name(text: &str) -> bool {
