@@ -47,10 +47,6 @@ from newsframe.reader import (
 #: batch of long pages stays well inside the memory bound.
 DEFAULT_BATCH_SIZE = 500
 
-#: Key-count tables kept before they are added up into one.
-_MERGE_EVERY = 32
-
-
 def scan(
     paths: PathLike | Sequence[PathLike],
     *,
@@ -179,25 +175,16 @@ def write_streamed(func: str, paths: object, directory: object, fmt: str, *, bat
                     entity_scope, False, progress)
     parts = Path(tempfile.mkdtemp(dir=out, prefix=".newsframe-parts-"))
     try:
-        files: dict[str, list[str]] = {n: [] for n in FRAME_NAMES}
         rows = dict.fromkeys(FRAME_NAMES, 0)
-        keys: list[pl.DataFrame] = []
         errors: list[pl.DataFrame] = []
         for i, batch in enumerate(batches):
-            frames = batch.frames()
-            for name, frame in frames.items():
-                part = parts / f"{name}-{i:08d}.parquet"
-                frame.write_parquet(part)
-                files[name].append(str(part))
+            write_parts(batch, parts, f"{i:012d}")
+            for name, frame in batch.frames().items():
                 rows[name] += frame.height
-            keys.append(keys_of(frames))
-            if len(keys) >= _MERGE_EVERY:
-                keys = [merge_keys(keys).collect()]  # type: ignore[list-item]
             kept = sum(e.height for e in errors)
-            if kept < keep_errors and frames["errors"].height:
-                errors.append(frames["errors"].head(keep_errors - kept))
-        table = mapping(merge_keys(keys).collect())  # type: ignore[arg-type]
-        written = [_write_frame(name, files[name], table, out, fmt) for name in FRAME_NAMES]
+            if kept < keep_errors and batch.errors.height:
+                errors.append(batch.errors.head(keep_errors - kept))
+        written = write_final(parts, out, fmt)
     finally:
         shutil.rmtree(parts, ignore_errors=True)
     first = pl.concat(errors) if errors else pl.DataFrame(schema=_ERRORS_SCHEMA)
@@ -205,6 +192,34 @@ def write_streamed(func: str, paths: object, directory: object, fmt: str, *, bat
 
 
 _ERRORS_SCHEMA = {"source": pl.String, "kind": pl.String, "error": pl.String}
+
+
+def write_parts(batch: Corpus, parts: Path, label: str) -> None:
+    """An unlinked batch's frames and linking-key counts as ``parts/<frame>/<label>.parquet``.
+
+    Final files stack the parts in ``label`` order, so labels that sort as the inputs do
+    (a batch number, the index of a batch's first input) keep the rows in input order.
+    """
+    if batch.linked:
+        raise ValueError("write_parts(): the batch is linked; parse it with link=False")
+    frames = batch.frames()
+    for name, frame in [*frames.items(), ("keys", keys_of(frames))]:
+        folder = parts / name
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(folder / f"{label}.parquet", frame.write_parquet)
+
+
+def write_final(parts: Path, out: Path, fmt: str = "parquet") -> list[Path]:
+    """Links the keys of every part once and writes ``out/<frame>.parquet`` (or ``.csv``).
+
+    Each file is one streaming pass over its parts that swaps linking keys for ids, so
+    memory holds the table of distinct keys and a few row groups, not the corpus.
+    """
+    keys = sorted(str(p) for p in (parts / "keys").glob("*.parquet"))
+    table = mapping(merge_keys([pl.scan_parquet(keys)] if keys else []).collect())
+    out.mkdir(parents=True, exist_ok=True)
+    return [_write_frame(name, sorted(str(p) for p in (parts / name).glob("*.parquet")), table, out, fmt)
+            for name in FRAME_NAMES]
 
 
 def _write_frame(name: str, parts: list[str], table: pl.DataFrame, out: Path, fmt: str) -> Path:
