@@ -108,6 +108,22 @@ def test_frames_parsed_in_slices_link_to_one_from_frame(one_shot: dict[str, nf.C
     _same(nf.link(pieces), whole)
 
 
+def test_a_lazy_frame_in_batches_links_or_streams_to_one_from_frame(tmp_path: Path) -> None:
+    """The recipes of docs/scale.md: pieces of a LazyFrame, linked or written as parts."""
+    from newsframe import cluster
+
+    texts = [p.read_text() for p in CORPORA["sample"] + CORPORA["heldout"]]
+    pl.DataFrame({"url": [f"u{i}" for i in range(len(texts))], "html": texts}).write_parquet(tmp_path / "p.parquet")
+    lf = pl.scan_parquet(tmp_path / "p.parquet")
+    whole = nf.from_frame(lf, text="html", id="url")
+    pieces = [nf.from_frame(b, text="html", id="url", link=False) for b in lf.collect().iter_slices(n_rows=3)]
+    _same(nf.link(pieces), whole)
+    for i, batch in enumerate(lf.collect().iter_slices(n_rows=3)):
+        cluster.write_parts(nf.from_frame(batch, text="html", id="url", link=False), tmp_path / "parts", f"{i:08d}")
+    cluster.finish(tmp_path / "parts", tmp_path / "out")
+    _same({f: pl.read_parquet(tmp_path / "out" / f"{f}.parquet") for f in nf.FRAME_NAMES}, whole)
+
+
 def test_a_linked_corpus_cannot_be_linked_again() -> None:
     with pytest.raises(ValueError, match="already linked"):
         nf.link(nf.sample())

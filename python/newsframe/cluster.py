@@ -38,7 +38,7 @@ from newsframe.reader import (
 )
 from newsframe.stream import write_final, write_parts
 
-__all__ = ["Parse", "finish", "inputs", "parse_partition"]
+__all__ = ["Parse", "finish", "inputs", "parse_partition", "write_parts"]
 
 
 def inputs(paths: PathLike | Sequence[PathLike], *, exclude: PathLike | Sequence[PathLike] | None = None,

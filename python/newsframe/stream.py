@@ -3,11 +3,12 @@ to Parquet as they are parsed (``read_to_parquet``, the ``newsframe parse`` comm
 
 Memory follows the batch, not the corpus. ``read_to_parquet`` parses each batch unlinked
 (``link=False``: ids are linking keys), writes its six frames as part files in a hidden
-folder inside the output folder, and keeps only the counts of distinct linking keys. When
-every input is read it links those keys once (the core's linking, as a one-shot parse runs
-it) and makes each final file in one streaming pass over its parts that swaps keys for ids;
-each file is written under a temporary name and renamed, so a stopped run leaves no half
-file, and the parts are removed whatever happens.
+folder inside the output folder, with the counts of its distinct linking keys (all the
+corpus-wide linking needs). When every input is read it links those keys once (the core's
+linking, as a one-shot parse runs it) and makes each final file in one streaming pass over
+its parts that swaps keys for ids; each file is written under a temporary name and renamed,
+so a stopped run leaves no half file, and the parts are removed whatever happens. The
+cluster recipes (``newsframe.cluster``) write the same parts from workers.
 """
 
 from __future__ import annotations
@@ -222,9 +223,25 @@ def write_final(parts: Path, out: Path, fmt: str = "parquet") -> list[Path]:
             for name in FRAME_NAMES]
 
 
+#: Bytes of a row group of a final file. polars' sink buffers a whole row group, and by
+#: default sizes it in rows, so a frame of long rows (articles.body) would hold a large
+#: share of the corpus at once; sized in bytes, memory stays flat as the corpus grows.
+_ROW_GROUP_BYTES = 4 * 1024 * 1024
+
+
+def _rows_per_group(parts: list[str]) -> int:
+    """Rows that make about ``_ROW_GROUP_BYTES``, judged from the largest of the first parts."""
+    sample = max((pl.read_parquet(p) for p in parts[:3]), key=lambda f: f.height, default=None)
+    if sample is None or sample.height == 0:
+        return 100_000
+    per_row = max(1, sample.estimated_size() // sample.height)
+    return max(1_000, _ROW_GROUP_BYTES // per_row)
+
+
 def _write_frame(name: str, parts: list[str], table: pl.DataFrame, out: Path, fmt: str) -> Path:
     """One final file from its parts in one streaming pass, ids linked on the way."""
     frame = relinked(name, pl.scan_parquet(parts), table)
     if fmt == "parquet":
-        return write_atomically(out / f"{name}.parquet", frame.sink_parquet)
+        rows = _rows_per_group(parts)
+        return write_atomically(out / f"{name}.parquet", lambda p: frame.sink_parquet(p, row_group_size=rows))
     return write_atomically(out / f"{name}.csv", csv_ready(frame).sink_csv)
