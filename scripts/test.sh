@@ -8,7 +8,8 @@ python3 -m venv .venv
 . .venv/bin/activate
 python -m pip install -q --upgrade pip
 python -m pip install -q "maturin>=1.5,<2" "polars>=1.3" "pytest>=7" "hypothesis>=6" "pandas>=1.5" \
-    "matplotlib>=3.7" "ipykernel>=6" "nbclient>=0.9" "nbformat>=5.9" "nbmake>=1.5"
+    "matplotlib>=3.7" "ipykernel>=6" "nbclient>=0.9" "nbformat>=5.9" "nbmake>=1.5" \
+    "dask[bag]>=2023.1" "ray[data]>=2.10"
 maturin develop --release
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings

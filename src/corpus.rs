@@ -30,14 +30,36 @@ pub struct Links {
 /// Links entities and quotes across the corpus.
 pub fn link(articles: &[ParsedArticle]) -> Links {
     let entity_ids = crate::entities::link::link_corpus(articles);
-    let quote_groups = articles
+    Links {
+        entity_ids,
+        quote_groups: quote_groups(articles),
+    }
+}
+
+/// Ids left for a later pass over the whole corpus: each entity gets its `linking_key` as
+/// id and its article-level name, so batches parsed apart can be linked as one parse would.
+pub fn unlinked(articles: &[ParsedArticle]) -> Links {
+    use crate::entities::link::linking_key;
+    let entity_ids = articles
         .iter()
-        .map(|a| a.quotes.iter().map(|q| quote_group(&q.text)).collect())
+        .map(|a| {
+            a.entities
+                .iter()
+                .map(|e| (linking_key(e.etype, &e.name), e.name.clone()))
+                .collect()
+        })
         .collect();
     Links {
         entity_ids,
-        quote_groups,
+        quote_groups: quote_groups(articles),
     }
+}
+
+fn quote_groups(articles: &[ParsedArticle]) -> Vec<Vec<String>> {
+    articles
+        .iter()
+        .map(|a| a.quotes.iter().map(|q| quote_group(&q.text)).collect())
+        .collect()
 }
 
 /// Normalised words of a text: lower case, letters and digits only.

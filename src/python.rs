@@ -60,6 +60,8 @@ impl ArrowTable {
 #[pyclass(module = "newsframe._native")]
 pub struct CorpusBuilder {
     options: Options,
+    /// Link ids across the articles at `finish`; else leave linking keys for `link_keys`.
+    link: bool,
     articles: Vec<ParsedArticle>,
     errors: Vec<InputError>,
 }
@@ -163,13 +165,16 @@ impl CorpusBuilder {
     /// `steps_per_byte`: the work budget of an article per byte of input; a page that needs
     /// more becomes an `errors` row of kind `limit`.
     /// `entity_scope`: `"story"` (title, subtitle, headings, body) or `"all"` (every block).
+    /// `link`: link ids across the articles at `finish`; when false, ids are linking keys
+    /// (`PERSON:Sergei Lavrov`) that `link_keys` turns into ids once the corpus is complete.
     #[new]
-    #[pyo3(signature = (max_bytes=crate::ingest::DEFAULT_MAX_BYTES, entities=None, entity_scope="story", steps_per_byte=crate::work::DEFAULT_STEPS_PER_BYTE))]
+    #[pyo3(signature = (max_bytes=crate::ingest::DEFAULT_MAX_BYTES, entities=None, entity_scope="story", steps_per_byte=crate::work::DEFAULT_STEPS_PER_BYTE, link=true))]
     fn new(
         max_bytes: usize,
         entities: Option<Vec<(String, String, Vec<String>)>>,
         entity_scope: &str,
         steps_per_byte: u64,
+        link: bool,
     ) -> PyResult<Self> {
         let entity_scope = match entity_scope {
             "story" => crate::entities::Scope::Story,
@@ -203,6 +208,7 @@ impl CorpusBuilder {
                 entity_scope,
                 ..Options::default()
             },
+            link,
             articles: Vec::new(),
             errors: Vec::new(),
         })
@@ -272,9 +278,14 @@ impl CorpusBuilder {
     fn finish(&mut self, py: Python<'_>) -> PyResult<Vec<(String, ArrowTable)>> {
         let articles = std::mem::take(&mut self.articles);
         let errors = std::mem::take(&mut self.errors);
+        let link = self.link;
         let batches = py
             .detach(|| {
-                let links = corpus::link(&articles);
+                let links = if link {
+                    corpus::link(&articles)
+                } else {
+                    corpus::unlinked(&articles)
+                };
                 frames::build(&articles, &errors, &links)
             })
             .map_err(|e| PyRuntimeError::new_err(format!("could not build frames: {e}")))?;
@@ -284,6 +295,18 @@ impl CorpusBuilder {
             .map(|(name, batch)| (name.to_string(), ArrowTable { batch }))
             .collect())
     }
+}
+
+/// (entity id, canonical name) of each linking key, given with its mentions over the whole
+/// corpus: the ids a one-shot parse of that corpus gives.
+#[pyfunction]
+fn link_keys(py: Python<'_>, keys: Vec<(String, usize)>) -> PyResult<Vec<(String, String)>> {
+    py.detach(|| crate::entities::link::link_keys(&keys))
+        .map_err(|key| {
+            PyValueError::new_err(format!(
+                "{key:?} is not a linking key (TYPE:name, as an unlinked parse writes in entity_id)"
+            ))
+        })
 }
 
 /// Version of the native core.
@@ -297,5 +320,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CorpusBuilder>()?;
     m.add_class::<ArrowTable>()?;
     m.add_function(wrap_pyfunction!(core_version, m)?)?;
+    m.add_function(wrap_pyfunction!(link_keys, m)?)?;
     Ok(())
 }

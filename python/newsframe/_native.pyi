@@ -19,10 +19,13 @@ class CorpusBuilder:
         entities: Optional[Sequence[Tuple[str, str, Sequence[str]]]] = None,
         entity_scope: str = "story",
         steps_per_byte: int = ...,
+        link: bool = True,
     ) -> None:
         """``entities``: (name, type, aliases) triples that win over the gazetteers;
         ``entity_scope``: ``"story"`` or ``"all"`` blocks to find entities in;
-        ``steps_per_byte``: the work budget per input byte (over it: an ``errors`` row ``limit``)."""
+        ``steps_per_byte``: the work budget per input byte (over it: an ``errors`` row ``limit``);
+        ``link``: link ids across the articles at ``finish``, or leave linking keys
+        (``PERSON:Sergei Lavrov``) for :func:`link_keys`."""
     def add_files(
         self, items: Sequence[Tuple[str, str, Union[str, PathLike[str]], Optional[str]]]
     ) -> int:
@@ -38,8 +41,13 @@ class CorpusBuilder:
     def n_errors(self) -> int:
         """Inputs recorded so far that yielded no article."""
     def finish(self) -> list[Tuple[str, ArrowTable]]:
-        """Links ids across articles and returns the six frames, in contract order."""
+        """Links ids across articles (unless ``link=False``) and returns the six frames, in
+        contract order; the builder is emptied for the next batch."""
     def __len__(self) -> int: ...
+
+def link_keys(keys: Sequence[Tuple[str, int]]) -> list[Tuple[str, str]]:
+    """(entity_id, canonical name) of each (linking key, mentions) of a whole corpus: the ids
+    a one-shot parse gives. Raises ``ValueError`` for a string that is not a linking key."""
 
 def core_version() -> str:
     """Version of the native core."""

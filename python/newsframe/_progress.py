@@ -7,11 +7,16 @@ import time
 
 
 class Progress:
-    """Counts work done and redraws one line at most ten times a second."""
+    """Counts inputs and bytes done and redraws one line at most ten times a second.
+
+    The line shows articles/s and MB/s: inputs differ in size by orders of magnitude, so
+    the byte rate is the one that tells how long a crawl will take.
+    """
 
     def __init__(self, total: int, label: str = "parsing", enabled: bool | None = None) -> None:
         self.total = total
         self.done = 0
+        self.bytes = 0
         self.label = label
         self.started = time.monotonic()
         self._last = 0.0
@@ -19,21 +24,25 @@ class Progress:
             enabled = sys.stderr.isatty() and total >= 50
         self.enabled = enabled
 
-    def advance(self, n: int) -> None:
+    def advance(self, n: int, nbytes: int = 0) -> None:
         self.done += n
+        self.bytes += nbytes
         now = time.monotonic()
         if self.enabled and (now - self._last > 0.1 or self.done >= self.total):
             self._last = now
             self._draw(now)
 
-    def _draw(self, now: float) -> None:
+    def line(self, now: float) -> str:
+        """The text of the bar at time ``now``."""
         width = 30
-        share = self.done / self.total if self.total else 1.0
+        share = min(self.done / self.total, 1.0) if self.total else 1.0
         bar = "#" * int(share * width)
-        rate = self.done / max(now - self.started, 1e-9)
-        sys.stderr.write(
-            f"\r{self.label} [{bar:<{width}}] {self.done}/{self.total} ({rate:,.0f}/s)"
-        )
+        elapsed = max(now - self.started, 1e-9)
+        return (f"\r{self.label} [{bar:<{width}}] {self.done}/{self.total} "
+                f"({self.done / elapsed:,.0f} articles/s, {self.bytes / elapsed / 1e6:,.1f} MB/s)")
+
+    def _draw(self, now: float) -> None:
+        sys.stderr.write(self.line(now))
         sys.stderr.flush()
 
     def close(self) -> None:

@@ -20,9 +20,10 @@ from typing import NoReturn, Sequence
 import polars as pl
 
 from newsframe import __version__
-from newsframe.corpus import Corpus
+from newsframe.corpus import Corpus, summary_of
 from newsframe.errors import InputError, NewsframeError
-from newsframe.reader import read, sample_path
+from newsframe.reader import _DEFAULT_MAX_BYTES, read, sample_path
+from newsframe.stream import DEFAULT_BATCH_SIZE, write_streamed
 
 OK, USAGE, SOME_FAILED, INTERRUPTED = 0, 1, 2, 130
 
@@ -107,13 +108,17 @@ def writable_folder(out: str) -> str | None:
     return None
 
 
-def failure_summary(errors: pl.DataFrame, limit: int = _LISTED) -> str:
-    """Lines naming each failed input and why, the first ``limit`` of them, then a count."""
-    lines = [f"newsframe: {errors.height} input{'s' if errors.height != 1 else ''} failed:"]
+def failure_summary(errors: pl.DataFrame, limit: int = _LISTED, total: int | None = None) -> str:
+    """Lines naming each failed input and why, the first ``limit`` of them, then a count.
+
+    ``total``: how many failed when ``errors`` holds only the first of them.
+    """
+    total = errors.height if total is None else total
+    lines = [f"newsframe: {total} input{'s' if total != 1 else ''} failed:"]
     for source, kind, message in errors.head(limit).select("source", "kind", "error").rows():
         lines.append(f"  {source}: {kind}: {message}")
-    if errors.height > limit:
-        lines.append(f"  ... and {errors.height - limit} more (all in the errors frame)")
+    if total > limit:
+        lines.append(f"  ... and {total - limit} more (all in the errors frame)")
     return "\n".join(lines)
 
 
@@ -122,6 +127,7 @@ def _write(corpus: Corpus, out: str, fmt: str) -> list[Path]:
 
 
 def _parse(args: argparse.Namespace) -> int:
+    """Streams the inputs to ``--out`` batch by batch: memory does not grow with the corpus."""
     created = not os.path.exists(args.out)
     problem = writable_folder(args.out)
     if problem:
@@ -131,9 +137,11 @@ def _parse(args: argparse.Namespace) -> int:
     try:
         with warnings.catch_warnings(record=True) as said:
             warnings.simplefilter("always")
-            corpus = read(args.inputs, format=args.input_format, entities=args.entities,
-                          entity_scope=args.entity_scope, exclude=[args.out], strict=args.strict,
-                          progress=False if args.quiet else None, **options)
+            done = write_streamed("parse", args.inputs, args.out, args.format, batch_size=DEFAULT_BATCH_SIZE,
+                                  format=args.input_format, entities=args.entities,
+                                  entity_scope=args.entity_scope, exclude=None, strict=args.strict,
+                                  progress=False if args.quiet else None,
+                                  max_bytes=options.get("max_bytes", _DEFAULT_MAX_BYTES), keep_errors=_LISTED)
         if not args.quiet:
             for w in said:
                 _say(f"warning: {str(w.message).removeprefix('newsframe: ')}")
@@ -145,14 +153,13 @@ def _parse(args: argparse.Namespace) -> int:
             _remove_if_empty(args.out)
         _say(str(e))
         return USAGE
-    paths = _write(corpus, args.out, args.format)
     if not args.quiet:
-        print(f"newsframe: {corpus.summary()}")
-        print(f"newsframe: wrote {len(paths)} files to {args.out}/")
-    if corpus.errors.height:
-        print(failure_summary(corpus.errors), file=sys.stderr)
+        print(f"newsframe: {summary_of(done.rows)}")
+        print(f"newsframe: wrote {len(done.paths)} files to {args.out}/")
+    if done.rows["errors"]:
+        print(failure_summary(done.errors, total=done.rows["errors"]), file=sys.stderr)
         # The contract: some failed inputs are rows, not a failed run; none parsed is one.
-        if not len(corpus):
+        if not done.rows["articles"]:
             return SOME_FAILED
     return OK
 

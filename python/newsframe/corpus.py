@@ -6,12 +6,15 @@ import os
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 import polars as pl
 
 from newsframe import _arguments as check
 from newsframe._files import write_atomically
 from newsframe.errors import ArgumentValueError
+
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
 #: Frame names, in the order they are written; file names are ``<name>.parquet``/``.csv``.
 FRAME_NAMES: tuple[str, ...] = ("articles", "paragraphs", "entities", "quotes", "citations", "errors")
@@ -25,11 +28,16 @@ class Corpus:
     Entities join quotes on ``entity_id`` = ``speaker_entity_id`` and citations on
     ``source_entity_id``. Every column's dtype and meaning: ``nf.columns("quotes")`` (the
     package's copy of ``docs/frames.md``).
+
+    A corpus parsed with ``link=False`` is *unlinked*: its ``entity_id`` columns hold
+    linking keys (``PERSON:Sergei Lavrov``: type and the name as found in the article) and
+    its names are the articles' own, until :func:`newsframe.link` links the whole corpus.
+    ``Corpus(frames, linked=False)`` wraps such frames (gathered from workers, say).
     """
 
-    __slots__ = ("_frames",)
+    __slots__ = ("_frames", "_linked")
 
-    def __init__(self, frames: Mapping[str, pl.DataFrame]) -> None:
+    def __init__(self, frames: Mapping[str, pl.DataFrame], *, linked: bool = True) -> None:
         if not isinstance(frames, Mapping):
             check.fail_type("Corpus", "frames", f"a dict of polars DataFrames named {list(FRAME_NAMES)}", frames)
         missing = [n for n in FRAME_NAMES if n not in frames]
@@ -38,14 +46,22 @@ class Corpus:
         wrong = [n for n in FRAME_NAMES if not isinstance(frames[n], pl.DataFrame)]
         if wrong:
             check.fail_type("Corpus", f"frames[{wrong[0]!r}]", "a polars DataFrame", frames[wrong[0]])
+        if not isinstance(linked, bool):
+            check.fail_type("Corpus", "linked", "True or False", linked)
         self._frames = {n: frames[n] for n in FRAME_NAMES}
+        self._linked = bool(linked)
 
     @classmethod
-    def _from_tables(cls, tables: Iterable[tuple[str, object]]) -> "Corpus":
-        return cls({name: pl.DataFrame(table) for name, table in tables})
+    def _from_tables(cls, tables: Iterable[tuple[str, object]], linked: bool = True) -> "Corpus":
+        return cls({name: pl.DataFrame(table) for name, table in tables}, linked=linked)
 
     def _replace(self, **frames: pl.DataFrame) -> "Corpus":
-        return Corpus({**self._frames, **frames})
+        return Corpus({**self._frames, **frames}, linked=self._linked)
+
+    @property
+    def linked(self) -> bool:
+        """Whether ids are corpus-wide; False for a ``link=False`` parse until ``nf.link``."""
+        return self._linked
 
     @property
     def articles(self) -> pl.DataFrame:
@@ -124,11 +140,12 @@ class Corpus:
         frames = {n: f.filter(pl.col("article_id").is_in(ids.implode())) for n, f in self._frames.items()
                   if n != "errors"}
         errors = self.errors.filter(pl.col("source").is_in(list(wanted or ())))
-        return Corpus({**frames, "errors": errors})
+        return Corpus({**frames, "errors": errors}, linked=self._linked)
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{self._frames[n].height} {n}" for n in FRAME_NAMES[1:])
-        return f"<newsframe.Corpus: {len(self)} articles, {sizes}>"
+        unlinked = "" if self._linked else " (unlinked: nf.link gives corpus-wide ids)"
+        return f"<newsframe.Corpus: {len(self)} articles, {sizes}{unlinked}>"
 
     def _repr_html_(self) -> str:
         from newsframe.display import corpus_html
@@ -177,15 +194,19 @@ class Corpus:
 
     def summary(self) -> str:
         """One line a person can read: counts of each frame."""
-        parts = [f"{len(self)} articles"] + [f"{self._frames[n].height} {n}" for n in FRAME_NAMES[1:]]
-        return ", ".join(parts)
+        return summary_of({n: f.height for n, f in self._frames.items()})
 
 
-def csv_ready(frame: pl.DataFrame) -> pl.DataFrame:
-    """The frame with list columns joined by ``"; "``, as CSV holds no lists."""
+def summary_of(rows: Mapping[str, int]) -> str:
+    """``5 articles, 208 paragraphs, ...`` from the row count of each frame."""
+    return ", ".join(f"{rows[n]} {n}" for n in FRAME_NAMES)
+
+
+def csv_ready(frame: FrameT) -> FrameT:
+    """The frame (eager or lazy) with list columns joined by ``"; "``, as CSV holds no lists."""
     return frame.with_columns(
         pl.col(c).cast(pl.List(pl.String)).list.join("; ")
-        for c, t in frame.schema.items()
+        for c, t in frame.collect_schema().items()
         if isinstance(t, pl.List)
     )
 
@@ -200,7 +221,9 @@ def concat(corpora: Iterable[Corpus]) -> Corpus:
     ``ValueError`` asks for unique ids. ``quote_group`` is a digest of the quoted words, so
     it is the same in every corpus; ``entity_id`` is formed from the canonical name, so one
     entity has one id in every corpus that chose the same canonical spelling (spelling
-    variants are merged only within one parse: parse together for full linking).
+    variants are merged only within one parse: parse together, or parse with ``link=False``
+    and join with :func:`newsframe.link`, for full linking). Unlinked corpora concatenate to
+    an unlinked corpus; linked and unlinked ones do not mix.
 
     Raises:
         TypeError: ``corpora`` is not an iterable of :class:`Corpus`.
@@ -214,6 +237,10 @@ def concat(corpora: Iterable[Corpus]) -> Corpus:
             check.fail_type("concat", "corpora", "a list of Corpus objects", c)
     if not items:
         check.fail_value("concat", "corpora", "a non-empty list of Corpus objects", items)
+    linked = {c.linked for c in items}
+    if len(linked) > 1:
+        raise ArgumentValueError("concat(): some corpora are linked and some are not (link=False); "
+                                 "parse all with link=False and join them with nf.link(corpora)")
     hashes: dict[str, str] = {}
     stacked: dict[str, list[pl.DataFrame]] = {n: [] for n in FRAME_NAMES}
     repeated: list[str] = []
@@ -254,4 +281,4 @@ def concat(corpora: Iterable[Corpus]) -> Corpus:
                       stacklevel=2)
     frames = {n: pl.concat(fs, how="diagonal_relaxed") for n, fs in stacked.items()}
     frames["errors"] = frames["errors"].unique(maintain_order=True)
-    return Corpus(frames)
+    return Corpus(frames, linked=linked.pop())

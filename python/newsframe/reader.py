@@ -18,7 +18,7 @@ from newsframe import _arguments as check
 from newsframe import _dates as dates
 from newsframe._native import CorpusBuilder
 from newsframe._progress import Progress
-from newsframe._walk import walk
+from newsframe._walk import Inputs, walk
 from newsframe.corpus import Corpus
 from newsframe.errors import ArgumentValueError, InputError, NewsframeError, ParseError
 
@@ -67,11 +67,14 @@ def _entity_rows(func: str, entities: EntitySpec) -> list[tuple[str, str, list[s
     return rows
 
 
-def _builder(func: str, entities: EntitySpec, max_bytes: object, entity_scope: object = "story") -> CorpusBuilder:
+def _builder(func: str, entities: EntitySpec, max_bytes: object, entity_scope: object = "story",
+             link: object = True) -> CorpusBuilder:
     limit = check.max_bytes(func, max_bytes)
     scope = check.entity_scope(func, entity_scope)
+    if not isinstance(link, bool):
+        check.fail_type(func, "link", "True or False", link)
     try:
-        return CorpusBuilder(max_bytes=limit, entities=_entity_rows(func, entities), entity_scope=scope)
+        return CorpusBuilder(max_bytes=limit, entities=_entity_rows(func, entities), entity_scope=scope, link=link)
     except ValueError as e:
         raise NewsframeError(str(e)) from None
 
@@ -82,24 +85,74 @@ def _run(
     total: int,
     progress: bool | None,
     label: str,
+    size: Callable[[list], int] | None = None,
 ) -> None:
     """Feeds each batch to ``add``; a batch is (items, inputs it stands for)."""
+    measure = _text_size if size is None else size
     bar = Progress(total, label=label, enabled=progress)
     try:
         for chunk, inputs in batches:
-            try:
-                add(chunk)
-            except RuntimeError as e:
-                raise ParseError(str(e)) from None
-            bar.advance(inputs)
+            _add(add, chunk)
+            bar.advance(inputs, measure(chunk))
     finally:
         bar.close()
 
 
-def _chunks(items: list) -> Iterator[tuple[list, int]]:
-    for i in range(0, len(items), _BATCH):
-        chunk = items[i : i + _BATCH]
+def _add(add: Callable[[list], object], chunk: list) -> None:
+    """One native call; a failure of the core itself is a :class:`ParseError`."""
+    try:
+        add(chunk)
+    except RuntimeError as e:
+        raise ParseError(str(e)) from None
+
+
+def _text_size(chunk: list) -> int:
+    """Characters of a chunk of (id, source, text, format) items, for the MB/s shown."""
+    return sum(len(text) for _, _, text, _ in chunk)
+
+
+def _file_size(chunk: list) -> int:
+    """Bytes of a chunk of (id, source, path, format) items, for the MB/s shown."""
+    size = 0
+    for _, _, path, _ in chunk:
+        try:
+            size += os.path.getsize(path)
+        except OSError:
+            pass  # it becomes an errors row; it counts no bytes
+    return size
+
+
+def _chunks(items: list, size: int = _BATCH) -> Iterator[tuple[list, int]]:
+    for i in range(0, len(items), size):
+        chunk = items[i : i + size]
         yield chunk, len(chunk)
+
+
+def _file_options(func: str, paths: object, exclude: object, format: object, strict: object,
+                  progress: object) -> tuple[list[str], list[str], str | None]:
+    """The checked paths, excluded folders and input format of a read from files."""
+    given = check.paths(func, paths)
+    skip = [] if exclude is None else check.paths(func, exclude)
+    fmt = check.input_format(func, format)
+    check.flag(func, "progress", progress)
+    check.flag(func, "strict", strict)
+    return given, skip, fmt
+
+
+def _walked(given: list[str], skip: list[str], fmt: str | None, strict: bool) -> tuple[Inputs, list]:
+    """What the walk found and the (article_id, source, path, format) items to parse."""
+    found = walk(given, exclude=skip)
+    if strict and found.problems:
+        raise InputError(*found.problems[0])
+    items = [(aid, source, path, fmt) for aid, source, path in found.files]
+    return found, items
+
+
+def _warn_renamed(found: Inputs, stacklevel: int) -> None:
+    if found.renamed:
+        n = len(found.renamed)
+        warnings.warn(f"newsframe: {n} file name{'s are' if n != 1 else ' is'} not valid UTF-8; "
+                      "ids show U+FFFD for the bytes that are not", stacklevel=stacklevel + 1)
 
 
 def _with_warnings(corpus: Corpus, notes: Mapping[str, str]) -> Corpus:
@@ -126,6 +179,7 @@ def read(
     exclude: PathLike | Sequence[PathLike] | None = None,
     strict: bool = False,
     entity_scope: str = "story",
+    link: bool = True,
     progress: bool | None = None,
 ) -> Corpus:
     """Reads articles from files, folders (recursively) and glob patterns.
@@ -142,7 +196,11 @@ def read(
         strict: stop at the first input that yields no article and raise :class:`InputError`.
         entity_scope: ``"story"`` (default) finds entities in the title, subtitle, headings and
             body; ``"all"`` in every block (captions, bylines, lists, results lines of wire copy).
-        progress: show a progress bar on stderr; by default only on a terminal with many inputs.
+        link: link entities across the articles (corpus-wide ``entity_id``). ``False`` leaves
+            linking keys instead, for pieces of a corpus that :func:`newsframe.link` joins
+            with the ids one parse of all of them would give.
+        progress: show a progress bar (articles/s, MB/s) on stderr; by default only on a
+            terminal with many inputs.
 
     Raises:
         TypeError, ValueError: an argument is not of an accepted kind (the message says which).
@@ -154,18 +212,11 @@ def read(
     unreadable files and folders, dangling links (``io``), link loops (``symlink_loop``),
     pipes and devices (``not_a_file``) become ``errors`` rows.
     """
-    given = check.paths("read", paths)
-    skip = [] if exclude is None else check.paths("read", exclude)
-    fmt = check.input_format("read", format)
-    check.flag("read", "progress", progress)
-    check.flag("read", "strict", strict)
-    builder = _builder("read", entities, max_bytes, entity_scope)
-    found = walk(given, exclude=skip)
-    if strict and found.problems:
-        raise InputError(*found.problems[0])
+    given, skip, fmt = _file_options("read", paths, exclude, format, strict, progress)
+    builder = _builder("read", entities, max_bytes, entity_scope, link)
+    found, items = _walked(given, skip, fmt, strict)
     for source, kind, message in found.problems:
         builder.add_error(source, kind, message)
-    items = [(aid, source, path, fmt) for aid, source, path in found.files]
 
     def add_until_an_error(chunk: list) -> None:
         builder.add_files(chunk)
@@ -173,12 +224,9 @@ def read(
             raise InputError(*Corpus._from_tables(builder.finish()).errors.row(0))
 
     add = add_until_an_error if strict else builder.add_files
-    _run(_chunks(items), add, len(items), progress, "reading")
-    corpus = Corpus._from_tables(builder.finish())
-    if found.renamed:
-        n = len(found.renamed)
-        warnings.warn(f"newsframe: {n} file name{'s are' if n != 1 else ' is'} not valid UTF-8; "
-                      "ids show U+FFFD for the bytes that are not", stacklevel=2)
+    _run(_chunks(items), add, len(items), progress, "reading", _file_size)
+    corpus = Corpus._from_tables(builder.finish(), linked=link)
+    _warn_renamed(found, stacklevel=2)
     return _with_warnings(corpus, dict.fromkeys(found.renamed, _RENAMED))
 
 
@@ -190,6 +238,7 @@ def from_texts(
     entities: EntitySpec = None,
     max_bytes: int = _DEFAULT_MAX_BYTES,
     entity_scope: str = "story",
+    link: bool = True,
     progress: bool | None = None,
 ) -> Corpus:
     """Parses article texts given as Python strings.
@@ -198,7 +247,7 @@ def from_texts(
         texts: a list (or any iterable) of str, one per article; an item that is not a str
             becomes an ``errors`` row of kind ``format``.
         ids: one unique id per text; ``"0"``, ``"1"``, ... when None.
-        format, entities, max_bytes, entity_scope, progress: as for :func:`read`.
+        format, entities, max_bytes, entity_scope, link, progress: as for :func:`read`.
 
     Raises:
         TypeError: ``texts`` is a str, bytes, a mapping or a frame (the message says what to pass).
@@ -212,7 +261,7 @@ def from_texts(
     names = [str(i) for i in range(len(values))] if given_ids is None else given_ids
     fmt = check.input_format("from_texts", format)
     check.flag("from_texts", "progress", progress)
-    builder = _builder("from_texts", entities, max_bytes, entity_scope)
+    builder = _builder("from_texts", entities, max_bytes, entity_scope, link)
     items = []
     fixed: dict[str, str] = {}
     for name, text in zip(names, values):
@@ -225,7 +274,7 @@ def from_texts(
             fixed[aid] = _SURROGATES
         items.append((aid, aid, text, fmt))
     _run(_chunks(items), builder.add_texts, len(items), progress, "parsing")
-    return _with_warnings(Corpus._from_tables(builder.finish()), fixed)
+    return _with_warnings(Corpus._from_tables(builder.finish(), linked=link), fixed)
 
 
 def _as_lazy(df: object) -> pl.LazyFrame:
@@ -271,6 +320,7 @@ def from_frame(
     entities: EntitySpec = None,
     max_bytes: int = _DEFAULT_MAX_BYTES,
     entity_scope: str = "story",
+    link: bool = True,
     progress: bool | None = None,
 ) -> Corpus:
     """Parses a column of article texts; the columns you name override what parsing finds.
@@ -285,7 +335,7 @@ def from_frame(
             ``title``, ``source``, ``published`` and ``outlet`` of each article. ``published``
             may be a ``Date`` or ``Datetime`` column or strings in ISO-8601
             (``2023-01-02T10:00:00Z``) or common English forms (``Jan 5, 2023``).
-        format, entities, max_bytes, entity_scope, progress: as for :func:`read`.
+        format, entities, max_bytes, entity_scope, link, progress: as for :func:`read`.
 
     Raises:
         TypeError: ``df`` is not a frame, or a column has a type that cannot hold its values.
@@ -305,7 +355,7 @@ def from_frame(
         dates.check_dtype(published, schema[published])
     fmt = check.input_format("from_frame", format)
     check.flag("from_frame", "progress", progress)
-    builder = _builder("from_frame", entities, max_bytes, entity_scope)
+    builder = _builder("from_frame", entities, max_bytes, entity_scope, link)
     overrides = {"title": title, "source": url, "published": published, "outlet": outlet}
     cols = {k: v for k, v in overrides.items() if v is not None}
     wanted = list(dict.fromkeys(c for c in (text, id, *cols.values()) if c is not None))
@@ -346,7 +396,7 @@ def from_frame(
             yield chunk, batch.height
 
     _run(batches(), builder.add_texts, total, progress, "parsing")
-    corpus = Corpus._from_tables(builder.finish())
+    corpus = Corpus._from_tables(builder.finish(), linked=link)
     if not cols:
         return corpus
     return _override(corpus, pl.concat(given) if given else None, cols, published)

@@ -27,10 +27,10 @@ pub fn link_corpus(articles: &[ParsedArticle]) -> Vec<Vec<(String, String)>> {
     link_counting(articles).0
 }
 
-/// `link_corpus`, with the number of name comparisons it made (for tests of scale).
-pub fn link_counting(articles: &[ParsedArticle]) -> (Vec<Vec<(String, String)>>, u64) {
-    // Every full-name person, keyed and ordered by name, with its mention count.
-    let mut people: BTreeMap<&str, Person> = BTreeMap::new();
+/// Mentions of every full-name person in the articles: all that linking needs to know of
+/// a corpus, and small (one entry per distinct name, not per mention).
+pub fn people_of(articles: &[ParsedArticle]) -> BTreeMap<&str, usize> {
+    let mut people: BTreeMap<&str, usize> = BTreeMap::new();
     for a in articles {
         let mut counts = vec![0usize; a.entities.len()];
         for m in &a.mentions {
@@ -40,102 +40,172 @@ pub fn link_counting(articles: &[ParsedArticle]) -> (Vec<Vec<(String, String)>>,
         }
         for (e, n) in a.entities.iter().zip(counts) {
             if e.etype == EntityType::Person && e.name.contains(' ') {
-                people
-                    .entry(e.name.as_str())
-                    .or_insert_with(|| Person {
-                        folded: fold_name(&e.name),
-                        mentions: 0,
-                    })
-                    .mentions += n;
+                *people.entry(e.name.as_str()).or_default() += n;
             }
         }
     }
-    let names: Vec<&str> = people.keys().copied().collect();
-    let people: Vec<Person> = people.into_values().collect();
-    let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    people
+}
 
-    // Union people that are the same person under another spelling, within surname groups.
-    // `same_person` needs equal surnames and as many given names: those are the groups.
-    let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut groups: BTreeMap<(&str, usize), Vec<usize>> = BTreeMap::new();
-    for (i, p) in people.iter().enumerate() {
-        let surname = p.folded.last().map_or("", String::as_str);
-        by_surname.entry(surname).or_default().push(i);
-        groups.entry((surname, p.folded.len())).or_default().push(i);
-    }
-    let mut parent: Vec<usize> = (0..people.len()).collect();
-    fn root(parent: &mut [usize], i: usize) -> usize {
-        let mut r = i;
-        while parent[r] != r {
-            r = parent[r];
-        }
-        let mut j = i;
-        while parent[j] != r {
-            let next = parent[j];
-            parent[j] = r;
-            j = next;
-        }
-        r
-    }
-    let mut comparisons = 0u64;
-    for group in groups.values() {
-        for (k, &i) in group.iter().enumerate() {
-            for &j in &group[k + 1..] {
-                comparisons += 1;
-                if same_person(&people[i].folded, &people[j].folded) {
-                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-                    parent[b.max(a)] = a.min(b);
-                }
-            }
-        }
-    }
-    // Canonical form of each cluster: most mentions, then the lexically smallest name
-    // (people are in name order, so the first of equal counts is the smallest).
-    let mut canonical: HashMap<usize, usize> = HashMap::new(); // root -> best person
-    for i in 0..people.len() {
-        let r = root(&mut parent, i);
-        let best = canonical.entry(r).or_insert(i);
-        if people[i].mentions > people[*best].mentions {
-            *best = i;
-        }
-    }
-    let mut name_of = |i: usize| names[canonical[&root(&mut parent, i)]];
-    // A lone surname belongs to the one person in the corpus who has it.
-    let lone: HashMap<&str, Option<&str>> = by_surname
-        .iter()
-        .map(|(surname, group)| {
-            let mut clusters: Vec<&str> = group.iter().map(|&i| name_of(i)).collect();
-            clusters.dedup();
-            clusters.sort_unstable();
-            clusters.dedup();
-            (*surname, (clusters.len() == 1).then(|| clusters[0]))
-        })
-        .collect();
+/// `link_corpus`, with the number of name comparisons it made (for tests of scale).
+pub fn link_counting(articles: &[ParsedArticle]) -> (Vec<Vec<(String, String)>>, u64) {
+    let names = CanonicalNames::new(&people_of(articles));
     let ids = articles
         .iter()
         .map(|a| {
             a.entities
                 .iter()
-                .map(|e| {
-                    let name = if e.etype != EntityType::Person {
-                        e.name.clone()
-                    } else if e.name.contains(' ') {
-                        index
-                            .get(e.name.as_str())
-                            .map_or_else(|| e.name.clone(), |&i| name_of(i).to_string())
-                    } else {
-                        let folded = fold_token(&e.name);
-                        match lone.get(folded.as_str()) {
-                            Some(Some(person)) => person.to_string(),
-                            _ => e.name.clone(),
-                        }
-                    };
-                    (entity_id(e.etype.as_str(), &name), name)
-                })
+                .map(|e| names.link(e.etype, &e.name))
                 .collect()
         })
         .collect();
-    (ids, comparisons)
+    (ids, names.comparisons)
+}
+
+/// The canonical name of every entity name of a corpus, from its full-name people alone.
+///
+/// Built once from `people_of` (one parse) or from counts gathered batch by batch (a
+/// streamed parse, where articles are long gone): both give the same names, so a streamed
+/// corpus gets the ids of a one-shot parse.
+pub struct CanonicalNames {
+    /// Full name -> canonical full name of its cluster.
+    canonical: HashMap<String, String>,
+    /// Folded surname -> the one cluster with it (None when several share it).
+    lone: HashMap<String, Option<String>>,
+    /// Name comparisons made while clustering (for tests of scale).
+    pub comparisons: u64,
+}
+
+impl CanonicalNames {
+    /// Clusters full-name people (name -> mentions) into people.
+    pub fn new<S: AsRef<str>>(people: &BTreeMap<S, usize>) -> Self {
+        let names: Vec<&str> = people.keys().map(AsRef::as_ref).collect();
+        let people: Vec<Person> = people
+            .iter()
+            .map(|(name, &mentions)| Person {
+                folded: fold_name(name.as_ref()),
+                mentions,
+            })
+            .collect();
+
+        // Union people that are the same person under another spelling, within surname
+        // groups. `same_person` needs equal surnames and as many given names: those are
+        // the groups.
+        let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut groups: BTreeMap<(&str, usize), Vec<usize>> = BTreeMap::new();
+        for (i, p) in people.iter().enumerate() {
+            let surname = p.folded.last().map_or("", String::as_str);
+            by_surname.entry(surname).or_default().push(i);
+            groups.entry((surname, p.folded.len())).or_default().push(i);
+        }
+        let mut parent: Vec<usize> = (0..people.len()).collect();
+        fn root(parent: &mut [usize], i: usize) -> usize {
+            let mut r = i;
+            while parent[r] != r {
+                r = parent[r];
+            }
+            let mut j = i;
+            while parent[j] != r {
+                let next = parent[j];
+                parent[j] = r;
+                j = next;
+            }
+            r
+        }
+        let mut comparisons = 0u64;
+        for group in groups.values() {
+            for (k, &i) in group.iter().enumerate() {
+                for &j in &group[k + 1..] {
+                    comparisons += 1;
+                    if same_person(&people[i].folded, &people[j].folded) {
+                        let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                        parent[b.max(a)] = a.min(b);
+                    }
+                }
+            }
+        }
+        // Canonical form of each cluster: most mentions, then the lexically smallest name
+        // (people are in name order, so the first of equal counts is the smallest).
+        let mut best: HashMap<usize, usize> = HashMap::new(); // root -> best person
+        for i in 0..people.len() {
+            let r = root(&mut parent, i);
+            let b = best.entry(r).or_insert(i);
+            if people[i].mentions > people[*b].mentions {
+                *b = i;
+            }
+        }
+        let mut name_of = |i: usize| names[best[&root(&mut parent, i)]];
+        // A lone surname belongs to the one person in the corpus who has it.
+        let lone = by_surname
+            .iter()
+            .map(|(surname, group)| {
+                let mut clusters: Vec<&str> = group.iter().map(|&i| name_of(i)).collect();
+                clusters.sort_unstable();
+                clusters.dedup();
+                let only = (clusters.len() == 1).then(|| clusters[0].to_string());
+                (surname.to_string(), only)
+            })
+            .collect();
+        let canonical = (0..names.len())
+            .map(|i| (names[i].to_string(), name_of(i).to_string()))
+            .collect();
+        CanonicalNames {
+            canonical,
+            lone,
+            comparisons,
+        }
+    }
+
+    /// The canonical name of an article-level entity of type `etype` named `name`.
+    pub fn name<'a>(&'a self, etype: EntityType, name: &'a str) -> &'a str {
+        if etype != EntityType::Person {
+            name
+        } else if name.contains(' ') {
+            self.canonical.get(name).map_or(name, String::as_str)
+        } else {
+            match self.lone.get(fold_token(name).as_str()) {
+                Some(Some(person)) => person,
+                _ => name,
+            }
+        }
+    }
+
+    /// (corpus-wide id, canonical name) of an article-level entity.
+    pub fn link(&self, etype: EntityType, name: &str) -> (String, String) {
+        let canonical = self.name(etype, name);
+        (entity_id(etype.as_str(), canonical), canonical.to_string())
+    }
+}
+
+/// The key an unlinked parse writes where the id goes: `PERSON:Sergei Lavrov`, the type and
+/// the article-level name as found (types hold no `:`, so the first one splits it back).
+pub fn linking_key(etype: EntityType, name: &str) -> String {
+    format!("{}:{name}", etype.as_str())
+}
+
+/// Type and name of a `linking_key`; None when it is not one.
+pub fn parse_linking_key(key: &str) -> Option<(EntityType, &str)> {
+    let (etype, name) = key.split_once(':')?;
+    Some((EntityType::parse(etype)?, name))
+}
+
+/// Links keys gathered over a whole corpus (key -> mentions): (id, canonical name) per key
+/// in order, or the first key that is not a `linking_key`.
+pub fn link_keys(keys: &[(String, usize)]) -> Result<Vec<(String, String)>, String> {
+    let mut parsed = Vec::with_capacity(keys.len());
+    let mut people: BTreeMap<&str, usize> = BTreeMap::new();
+    for (key, mentions) in keys {
+        let (etype, name) = parse_linking_key(key).ok_or_else(|| key.clone())?;
+        if etype == EntityType::Person && name.contains(' ') {
+            *people.entry(name).or_default() += mentions;
+        }
+        parsed.push((etype, name));
+    }
+    let names = CanonicalNames::new(&people);
+    Ok(parsed
+        .into_iter()
+        .map(|(etype, name)| names.link(etype, name))
+        .collect())
 }
 
 /// A readable, stable id: `PERSON:vladimir_putin`.
@@ -364,6 +434,35 @@ mod tests {
         assert!(
             large <= 20_000 * 6 * 2,
             "{large} comparisons for 120,000 people"
+        );
+    }
+
+    #[test]
+    fn linking_keys_give_the_ids_of_linking_articles() {
+        let a = article(0, &[("Volodymyr Zelensky", 2), ("Zelensky", 1)]);
+        let b = article(1, &[("Volodymyr Zelenskiy", 3), ("Wang Yi", 1)]);
+        let articles = [a, b];
+        let direct: Vec<(String, String)> = link_corpus(&articles).concat();
+        let mut keys: Vec<(String, usize)> = Vec::new();
+        for a in &articles {
+            for (i, e) in a.entities.iter().enumerate() {
+                let n = a.mentions.iter().filter(|m| m.entity == i).count();
+                keys.push((linking_key(e.etype, &e.name), n));
+            }
+        }
+        assert_eq!(link_keys(&keys).unwrap(), direct);
+        assert_eq!(direct[1].0, "PERSON:volodymyr_zelenskiy");
+    }
+
+    #[test]
+    fn a_key_that_is_not_one_is_named() {
+        assert_eq!(
+            link_keys(&[("no type here".into(), 1)]),
+            Err("no type here".to_string())
+        );
+        assert_eq!(
+            parse_linking_key("ORG:Acme: the company"),
+            Some((EntityType::Org, "Acme: the company"))
         );
     }
 
