@@ -68,7 +68,7 @@ static BIO_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:correspondent|reporter|journalist|editor|writer|columnist|contributor|producer|freelance|bureau|news (?:portal|site|website|outlet|organi[sz]ation|agency)|media (?:organi[sz]ation|company|outlet)|publication|covers|covering|you can (?:write|reach|email|follow)|follow (?:him|her|them) on|author of)\b").unwrap()
 });
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by|written by|words by|story by|reporting by)\s+\p{Lu}").unwrap()
+    Regex::new(r"^(?i:by|written by|words by|story by|reporting by)\s*:?\s+\p{Lu}").unwrap()
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})\b").unwrap()

@@ -152,6 +152,40 @@ fn chrome_words(text: &str) -> usize {
         .count()
 }
 
+/// How many of a line's words are account and site-tool buttons ("Log in", "Subscribe",
+/// "Contact Us"): menu lines run them together, headlines almost never do.
+fn account_words(text: &str) -> usize {
+    const BUTTONS: &[&str] = &[
+        "login",
+        "log",
+        "logout",
+        "sign",
+        "signin",
+        "signup",
+        "account",
+        "subscribe",
+        "register",
+        "newsletter",
+        "newsletters",
+        "menu",
+        "search",
+        "contact",
+        "cookies",
+        "privacy",
+        "settings",
+        "profile",
+        "password",
+    ];
+    text.split_whitespace()
+        .filter(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            BUTTONS.contains(&w.as_str())
+        })
+        .count()
+}
+
 /// A markdown `# Headline` (html2text's rendering of `<h1>`) of headline length: the
 /// first one, as a page prints its story's headline before any other.
 fn markdown_headline(texts: &[String], feats: &[Features]) -> Option<Vec<usize>> {
@@ -331,6 +365,7 @@ fn label_header(
             && !f.reference_entry
             && !f.stop_marker
             && f.cap_ratio > 0.0
+            && !PUBLISHED_IN.is_match(&texts[i])
     };
     let lead = lead_words(&texts[start..(start + 3).min(texts.len())]);
     let lead_after = lead_words(&texts[(start + 1).min(texts.len())..(start + 4).min(texts.len())]);
@@ -363,6 +398,17 @@ fn label_header(
         // captions, teasers and menus below them do not.
         if heads_byline(texts, feats, i, start) {
             s += 2.5;
+        }
+        // Menus run several menu words together ("Your CNN account Log in").
+        if chrome_words(&texts[i]) >= 2 {
+            s -= 1.0;
+        }
+        if account_words(&texts[i]) >= 2 {
+            s -= 1.5;
+        }
+        // A standfirst is longer than the headline above it.
+        if f.words > 24 {
+            s -= 1.0;
         }
         // Printed as a heading: the headline is one.
         if headings.get(i) == Some(&true) {
@@ -519,6 +565,12 @@ fn take_standfirst(texts: &[String], feats: &[Features], roles: &mut [Role], sta
         roles[start] = Role::Subtitle;
     }
 }
+
+/// "Published in Practice in Public", "Posted by the editors": where and by whom, no headline.
+static PUBLISHED_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:published|posted|updated|written|filed|first appeared)\s+(?i:in|by|on|at)\b")
+        .unwrap()
+});
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\p{Lu}[\p{Lu}\s.,'-]{2,}(?:\([^)]*\))?\s*[-–—:]|\p{Lu}[\p{Lu}.'-]+(?:\s+\p{Lu}[\p{Lu}.'-]+)*\s*\()").unwrap()
