@@ -12,6 +12,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
+mod outlet;
+
 static BYLINE_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:by|written by|words by|story by|reporting by)\s+").unwrap());
 static NAME_SPLIT: LazyLock<Regex> =
@@ -24,9 +26,6 @@ static OUTLET_IN_BIO: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OUTLET_SELF_BIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,5}) is (?:a|an|the)\b[^.]{0,80}?\b(?i:(?:news|media) (?:portal|site|website|outlet|organi[sz]ation|company|publication|network|platform|agency|brand)|newspaper|magazine|broadcaster|tabloid|news agency|wire service)\b").unwrap()
-});
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:©|\(c\)|(?i:copyright))\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d\s*)?)?((?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,5})").unwrap()
 });
 static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})|(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})|(\d{1,2})-(\d{1,2})-(\d{4}))\b").unwrap()
@@ -199,18 +198,7 @@ fn names_in(bylines: &[&Block]) -> Vec<String> {
 }
 
 fn find_outlet(blocks: &[Block]) -> Option<String> {
-    let canonical = |s: &str| {
-        let s = s.split(". ").next().unwrap_or(s);
-        let s = s.trim().trim_end_matches(['.', ',']);
-        let s = s
-            .trim_end_matches(" of")
-            .trim_end_matches(" and")
-            .trim_end_matches(" &");
-        lexicon::get()
-            .outlet(s)
-            .map(|o| o.name.clone())
-            .unwrap_or_else(|| s.to_string())
-    };
+    let canonical = |s: &str| outlet::canonical(s).unwrap_or_else(|| s.to_string());
     // The tab title names the site itself; copyright lines often name its parent company.
     if let Some(site) = site_in_page_title(blocks) {
         return Some(canonical(site));
@@ -223,10 +211,7 @@ fn find_outlet(blocks: &[Block]) -> Option<String> {
             return Some(canonical(&c[1]));
         }
     }
-    blocks
-        .iter()
-        .filter(|b| !matches!(b.role, Role::Body | Role::Title | Role::Subtitle))
-        .find_map(|b| COPYRIGHT.captures(&b.text).map(|c| canonical(&c[1])))
+    outlet::from_furniture(blocks)
 }
 
 /// A date stated on a byline/date line before the body.
