@@ -14,8 +14,9 @@ use std::sync::LazyLock;
 
 mod outlet;
 
-static BYLINE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:by|written by|words by|story by|reporting by)\s+").unwrap());
+static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[*•-]\s*)?(?i:by|written by|words by|story by|reporting by|published by|posted by|author)\s*:?\s+").unwrap()
+});
 static NAME_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:,|\band\b|&|\||·|•|;)\s*").unwrap());
 static PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -180,10 +181,27 @@ fn names_in(bylines: &[&Block]) -> Vec<String> {
     let lex = lexicon::get();
     let mut out: Vec<String> = Vec::new();
     for b in bylines {
-        if parse_date(&b.text).is_some() && !BYLINE_PREFIX.is_match(&b.text) {
+        let text = crate::segment::features::link_text_apart(&b.text);
+        // The names stop where the date, a time or the outlet's handle starts:
+        // "By Kisha Forde Dec 22, 2023 10:20 PM", "Noah Eastwood, Reporter 22 December 2023".
+        let named = match crate::segment::features::find_date_at(&text) {
+            Some(at) => &text[..at],
+            None => text.as_ref(),
+        };
+        let named = named
+            .split_whitespace()
+            .take_while(|w| {
+                !w.starts_with('@')
+                    && !w.starts_with(|c: char| c.is_ascii_digit())
+                    && (w.chars().any(char::is_alphabetic) || matches!(*w, "&" | "," | "|"))
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let named = named.split(" - ").next().unwrap_or("");
+        if named.split_whitespace().count() < 2 && !BYLINE_PREFIX.is_match(named) {
             continue;
         }
-        let rest = BYLINE_PREFIX.replace(&b.text, "");
+        let rest = BYLINE_PREFIX.replace(named, "");
         for part in NAME_SPLIT.split(&rest) {
             let part = part.trim().trim_end_matches('.');
             if PERSON_NAME.is_match(part)
@@ -358,6 +376,30 @@ mod tests {
             byline_authors(&b),
             vec!["Jane Doe", "John Roe", "Mary Major"]
         );
+    }
+
+    #[test]
+    fn byline_names_stop_at_dates_handles_and_links() {
+        let names = |t: &str| names_in(&[&block(t, Role::Byline)]);
+        assert_eq!(
+            names("By Kisha Forde Dec 22, 2023 10:20 PM Tags"),
+            vec!["Kisha Forde"]
+        );
+        assert_eq!(
+            names("By [Jane Roe](https://example.com/author/jane-roe) [Fox News](https://example.com/)"),
+            vec!["Jane Roe"]
+        );
+        assert_eq!(
+            names("By: Carla Gomez , Jordeene B. Lagare - @inquirerdotnet"),
+            vec!["Carla Gomez", "Jordeene B. Lagare"]
+        );
+        assert!(measure_byline(
+            "[Jane Roe](https://example.com/author/jane-roe)"
+        ));
+    }
+
+    fn measure_byline(text: &str) -> bool {
+        crate::segment::features::measure(text).byline
     }
 
     #[test]

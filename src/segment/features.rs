@@ -70,6 +70,11 @@ static BIO_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by|written by|words by|story by|reporting by)\s*:?\s+\p{Lu}").unwrap()
 });
+/// A markdown link to an author's page ("[Jane Doe](https://site/author/jane-doe)"): a byline
+/// whatever words surround it.
+static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[\s*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s*\]\([^)\s]*/(?:authors?|writers?|people|person|profiles?|staff|contributors?|journalists?|reporters?|columnists?|users/profile)/[^)\s]*\)").unwrap()
+});
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}-\d{1,2}-\d{4})\b").unwrap()
 });
@@ -127,6 +132,7 @@ pub fn measure(text: &str) -> Features {
     crate::work::add(text.len());
     let words: Vec<&str> = text.split_whitespace().collect();
     let n = words.len();
+    let plain = link_text(text);
     let terminal = ends_sentence(text);
     let cap_ratio = capitalised_share(&words);
     let lower = text.to_lowercase();
@@ -151,7 +157,7 @@ pub fn measure(text: &str) -> Features {
         reference_entry,
         bio: n >= 8 && BIO.is_match(text) && BIO_WORDS.is_match(text),
         name_line,
-        byline: n <= 20 && BY_LINE.is_match(text),
+        byline: n <= 20 && (BY_LINE.is_match(&plain) || AUTHOR_LINK.is_match(text)),
         date_line: n <= 16 && is_date_line(text, n),
         stop_marker: n <= 12 && STOP_MARKER.is_match(text.trim()),
         bullet,
@@ -242,6 +248,30 @@ pub fn starts_with_given_name(text: &str) -> bool {
     text.split_whitespace()
         .next()
         .is_some_and(|w| lexicon::get().is_given_name(w))
+}
+
+/// The text a reader sees: markdown links and images (html2text) replaced by their text.
+pub fn link_text(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains("](") {
+        MD_LINK.replace_all(text, "$1")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// `link_text`, each link's text followed by ` | ` so that neighbouring links stay apart
+/// ("By [Jane Roe](..) [Fox News](..)").
+pub fn link_text_apart(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains("](") {
+        MD_LINK.replace_all(text, "$1 | ")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// Where the first date in the text starts.
+pub fn find_date_at(text: &str) -> Option<usize> {
+    DATE.find(text).map(|m| m.start())
 }
 
 /// Whether the block's text has a date a reader would take for the article's own date.
