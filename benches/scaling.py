@@ -82,6 +82,21 @@ def _names(size: int) -> str:
     return "".join(parts)
 
 
+def _descriptions(size: int) -> str:
+    """Many people and organisations, each referred to later by a title or head noun alone:
+    every description is resolved against what came before it."""
+    rng = random.Random(3)
+    parts, total = ["Title\n\n"], 0
+    while total < size:
+        s = (
+            f"{_name(rng)} {_name(rng)} met {_name(rng)} Corp officials. "
+            f"\u201cWe agree,\u201d the minister said. The ministry said it would.\n\n"
+        )
+        parts.append(s)
+        total += len(s)
+    return "".join(parts)
+
+
 def _marks(size: int) -> str:
     rng = random.Random(1)
     return "Title\n\n" + "".join(rng.choice(MARKS) for _ in range(size // 2))
@@ -95,7 +110,12 @@ SHAPES = {
     "paired_straight": lambda n: (_repeat('"yes" ', n), None),
     "paired_single": lambda n: (_repeat("\u2018yes\u2019 ", n), None),
     "guillemets": lambda n: (_repeat("\u00abyes\u00bb \u201eja\u201c ", n), None),
+    "quote_kinds": lambda n: (_repeat("\u2039yes\u203a \u00bbja\u00ab \u201aja\u2018 'yes' `yes' ", n), None),
+    "unpaired_open": lambda n: (_repeat("\u201cyes ", n), None),
+    "unpaired_close": lambda n: (_repeat("yes\u201d ", n), None),
     "random_marks": lambda n: (_marks(n), None),
+    "pronoun_quotes": lambda n: (_repeat("\u201cYes,\u201d he said, and ", n), None),
+    "descriptions": lambda n: (_descriptions(n), None),
     "markers": lambda n: (_repeat("As shown [12] the report [3] said. ", n), None),
     "one_line": lambda n: (_repeat("word and more words, ", n), None),
     "one_sentence": lambda n: (_repeat("word ", n), None),

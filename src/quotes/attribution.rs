@@ -521,7 +521,10 @@ impl<'a> Speakers<'a> {
                 // The subject of a sentence longer than a window is looked for near its end:
                 // one sentence of a hundred thousand words must not be read per pronoun.
                 let end = s.end.min(limit);
-                let range = floor_char_boundary(self.text(b), s.start.max(end.saturating_sub(ANTECEDENT_REACH)))..end;
+                let range = floor_char_boundary(
+                    self.text(b),
+                    s.start.max(end.saturating_sub(ANTECEDENT_REACH)),
+                )..end;
                 let found = self
                     .mentions_in(b, range.clone())
                     .into_iter()
@@ -582,7 +585,10 @@ impl<'a> Speakers<'a> {
         self.titled.get_or_init(|| {
             let mut index: HashMap<String, Vec<&'a Mention>> = HashMap::new();
             for m in self.by_block.iter().flatten() {
-                let Some(role) = m.role.as_deref().filter(|_| self.etype(m) == EntityType::Person)
+                let Some(role) = m
+                    .role
+                    .as_deref()
+                    .filter(|_| self.etype(m) == EntityType::Person)
                 else {
                     continue;
                 };

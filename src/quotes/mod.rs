@@ -17,9 +17,9 @@ pub mod written;
 
 use crate::model::{Block, Entity, Mention, Quote, QuoteKind, Role};
 use crate::segment::sentences::split_sentences;
+use attribution::floor_char_boundary;
 use attribution::{Attribution, How, Speakers};
 use marks::RawQuote;
-use attribution::floor_char_boundary;
 use std::ops::Range;
 use words::Word;
 
@@ -214,9 +214,7 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
             }) {
                 attribution = inherit(p);
                 continuation = true;
-            } else if let Some(reported) =
-                prev_block.and_then(|b| reported_speech(speakers, b))
-            {
+            } else if let Some(reported) = prev_block.and_then(|b| reported_speech(speakers, b)) {
                 attribution = Some(reported);
             }
         }
