@@ -301,7 +301,7 @@ fn push_indexed(
 /// vocabulary has thousands per word, and comparing every new name with all of them made
 /// grouping quadratic. The first people to have the word are kept, so the first match that
 /// `group` takes is the same whenever a real page has fewer.
-const MAX_SHARING_A_WORD: usize = 64;
+const MAX_SHARING_A_WORD: usize = 32;
 
 /// Entity indices by word, each list ascending, without repeats, and at most
 /// [`MAX_SHARING_A_WORD`] long.
