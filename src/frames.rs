@@ -313,17 +313,28 @@ fn articles_frame(articles: &[ParsedArticle]) -> Result<RecordBatch, ArrowError>
         .finish()
 }
 
+/// (article index, article, record index, record) of every record of every article: the
+/// rows of a frame, walked once per column instead of copied into per-column vectors.
+fn records<'a, T: 'a>(
+    articles: &'a [ParsedArticle],
+    of: fn(&'a ParsedArticle) -> &'a [T],
+) -> impl Iterator<Item = (usize, &'a ParsedArticle, usize, &'a T)> {
+    articles
+        .iter()
+        .enumerate()
+        .flat_map(move |(ai, a)| of(a).iter().enumerate().map(move |(i, r)| (ai, a, i, r)))
+}
+
 fn paragraphs_frame(articles: &[ParsedArticle]) -> Result<RecordBatch, ArrowError> {
-    let rows = || {
-        articles
-            .iter()
-            .flat_map(|a| a.blocks.iter().enumerate().map(move |(i, b)| (a, i, b)))
-    };
+    let rows = || records(articles, |a| &a.blocks);
     Columns::new()
-        .string("article_id", rows().map(|(a, _, _)| &a.article_id))
-        .u32("paragraph_id", rows().map(|(_, i, _)| i as u32).collect())
-        .string("role", rows().map(|(_, _, b)| b.role.as_str()))
-        .string("text", rows().map(|(_, _, b)| &b.text))
+        .string("article_id", rows().map(|(_, a, _, _)| &a.article_id))
+        .u32(
+            "paragraph_id",
+            rows().map(|(_, _, i, _)| i as u32).collect(),
+        )
+        .string("role", rows().map(|(.., b)| b.role.as_str()))
+        .string("text", rows().map(|(.., b)| &b.text))
         .finish()
 }
 
@@ -332,14 +343,7 @@ fn entities_frame(
     links: &Links,
     offsets: &Offsets,
 ) -> Result<RecordBatch, ArrowError> {
-    let rows = || {
-        articles.iter().enumerate().flat_map(|(ai, a)| {
-            a.mentions
-                .iter()
-                .enumerate()
-                .map(move |(mi, m)| (ai, a, mi, m))
-        })
-    };
+    let rows = || records(articles, |a| &a.mentions);
     let spans: Vec<(u32, u32)> = rows()
         .map(|(ai, _, _, m)| offsets.span(ai, &m.span))
         .collect();
@@ -379,14 +383,7 @@ fn quotes_frame(
     links: &Links,
     offsets: &Offsets,
 ) -> Result<RecordBatch, ArrowError> {
-    let rows = || {
-        articles.iter().enumerate().flat_map(|(ai, a)| {
-            a.quotes
-                .iter()
-                .enumerate()
-                .map(move |(qi, q)| (ai, a, qi, q))
-        })
-    };
+    let rows = || records(articles, |a| &a.quotes);
     let linked =
         |ai: usize, q: &crate::model::Quote| q.speaker_entity.map(|i| &links.entity_ids[ai][i]);
     Columns::new()
@@ -436,14 +433,7 @@ fn citations_frame(
     links: &Links,
     offsets: &Offsets,
 ) -> Result<RecordBatch, ArrowError> {
-    let rows = || {
-        articles.iter().enumerate().flat_map(|(ai, a)| {
-            a.citations
-                .iter()
-                .enumerate()
-                .map(move |(ci, c)| (ai, a, ci, c))
-        })
-    };
+    let rows = || records(articles, |a| &a.citations);
     let spans: Vec<(u32, u32)> = rows()
         .map(|(ai, .., c)| offsets.span(ai, &c.span))
         .collect();
