@@ -3,12 +3,14 @@
 //! This is the one place that turns the core's byte offsets into the contract's code-point
 //! offsets and its enums into strings; column names and types follow `CONTRACT.md` exactly.
 
-use crate::corpus::{hex_digest, Links};
+use crate::corpus::Links;
 use crate::model::{InputError, ParsedArticle, Role, Span};
 use arrow_array::builder::{ListBuilder, StringBuilder, UInt32Builder};
 use arrow_array::{Array, ArrayRef, Date32Array, RecordBatch, StringArray, UInt32Array};
 use arrow_schema::{ArrowError, DataType, Field, Schema};
 use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+use std::fmt::Write;
 use std::sync::Arc;
 
 /// Names of the frames, in the order they are written.
@@ -35,15 +37,29 @@ impl Columns {
         }
     }
 
-    fn string(mut self, name: &str, values: Vec<String>) -> Self {
+    /// A string column read straight from the records: no `Vec<String>` of copies is made
+    /// first, so a frame costs its Arrow buffers and nothing more (memory, issue 14).
+    fn string<S: AsRef<str>>(mut self, name: &str, values: impl IntoIterator<Item = S>) -> Self {
         self.fields.push(Field::new(name, DataType::Utf8, false));
-        self.arrays.push(Arc::new(StringArray::from(values)));
+        self.arrays
+            .push(Arc::new(StringArray::from_iter_values(values)));
         self
     }
 
-    fn opt_string(mut self, name: &str, values: Vec<Option<String>>) -> Self {
+    fn string_array(mut self, name: &str, array: StringArray) -> Self {
+        self.fields.push(Field::new(name, DataType::Utf8, false));
+        self.arrays.push(Arc::new(array));
+        self
+    }
+
+    fn opt_string<S: AsRef<str>>(
+        mut self,
+        name: &str,
+        values: impl IntoIterator<Item = Option<S>>,
+    ) -> Self {
         self.fields.push(Field::new(name, DataType::Utf8, true));
-        self.arrays.push(Arc::new(StringArray::from(values)));
+        self.arrays
+            .push(Arc::new(values.into_iter().collect::<StringArray>()));
         self
     }
 
@@ -186,12 +202,49 @@ impl<'a> Offsets<'a> {
 
 /// Hex digest of the body with case and whitespace normalised.
 pub fn content_hash(body: &str) -> String {
-    let normalised: String = body
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    hex_digest(&normalised)
+    body_hash(std::iter::once(body))
+}
+
+/// `content_hash` of the parts of a body joined by whitespace, hashed word by word: the
+/// normalised body of a 10 MB article is never built (memory, issue 14). Lower-casing a
+/// word alone gives what lower-casing the whole text gives, since a space ends every
+/// word's context (the final-sigma rule included).
+fn body_hash<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut hasher = Sha256::new();
+    let mut first = true;
+    for word in parts.into_iter().flat_map(str::split_whitespace) {
+        if !first {
+            hasher.update(b" ");
+        }
+        first = false;
+        hasher.update(word.to_lowercase().as_bytes());
+    }
+    hasher.finalize().iter().fold(String::new(), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    })
+}
+
+/// The body's paragraphs, in order (`ParsedArticle::body` joins them with blank lines).
+fn body_parts(a: &ParsedArticle) -> impl Iterator<Item = &str> {
+    a.blocks
+        .iter()
+        .filter(|b| b.role == Role::Body)
+        .map(|b| b.text.as_str())
+}
+
+/// The `body` column, written paragraph by paragraph into the array, with no joined copy.
+fn body_column(articles: &[ParsedArticle]) -> StringArray {
+    let mut b = StringBuilder::new();
+    for a in articles {
+        for (i, part) in body_parts(a).enumerate() {
+            let separator = if i > 0 { "\n\n" } else { "" };
+            // Writing into a string builder cannot fail: it only extends a buffer.
+            let _ = write!(b, "{separator}{part}");
+        }
+        b.append_value("");
+    }
+    b.finish()
 }
 
 /// All six frames, in `FRAME_NAMES` order.
@@ -212,35 +265,16 @@ pub fn build(
 }
 
 fn articles_frame(articles: &[ParsedArticle]) -> Result<RecordBatch, ArrowError> {
-    let bodies: Vec<String> = articles.iter().map(ParsedArticle::body).collect();
     Columns::new()
-        .string(
-            "article_id",
-            articles.iter().map(|a| a.article_id.clone()).collect(),
-        )
-        .string(
-            "source",
-            articles.iter().map(|a| a.source.clone()).collect(),
-        )
-        .string(
-            "format",
-            articles
-                .iter()
-                .map(|a| a.format.as_str().to_string())
-                .collect(),
-        )
-        .opt_string(
-            "title",
-            articles.iter().map(|a| a.meta.title.clone()).collect(),
-        )
+        .string("article_id", articles.iter().map(|a| &a.article_id))
+        .string("source", articles.iter().map(|a| &a.source))
+        .string("format", articles.iter().map(|a| a.format.as_str()))
+        .opt_string("title", articles.iter().map(|a| a.meta.title.as_ref()))
         .opt_string(
             "subtitle",
-            articles.iter().map(|a| a.meta.subtitle.clone()).collect(),
+            articles.iter().map(|a| a.meta.subtitle.as_ref()),
         )
-        .opt_string(
-            "outlet",
-            articles.iter().map(|a| a.meta.outlet.clone()).collect(),
-        )
+        .opt_string("outlet", articles.iter().map(|a| a.meta.outlet.as_ref()))
         .string_list(
             "authors",
             articles.iter().map(|a| a.meta.authors.clone()).collect(),
@@ -249,7 +283,7 @@ fn articles_frame(articles: &[ParsedArticle]) -> Result<RecordBatch, ArrowError>
             "published",
             articles.iter().map(|a| a.meta.published).collect(),
         )
-        .string("body", bodies.clone())
+        .string_array("body", body_column(articles))
         .u32(
             "n_paragraphs",
             articles
@@ -259,14 +293,18 @@ fn articles_frame(articles: &[ParsedArticle]) -> Result<RecordBatch, ArrowError>
         )
         .u32(
             "n_words",
-            bodies
+            articles
                 .iter()
-                .map(|b| b.split_whitespace().count() as u32)
+                .map(|a| {
+                    body_parts(a)
+                        .map(|p| p.split_whitespace().count() as u32)
+                        .sum()
+                })
                 .collect(),
         )
         .string(
             "content_hash",
-            bodies.iter().map(|b| content_hash(b)).collect(),
+            articles.iter().map(|a| body_hash(body_parts(a))),
         )
         .string_list(
             "warnings",
@@ -275,21 +313,28 @@ fn articles_frame(articles: &[ParsedArticle]) -> Result<RecordBatch, ArrowError>
         .finish()
 }
 
+/// (article index, article, record index, record) of every record of every article: the
+/// rows of a frame, walked once per column instead of copied into per-column vectors.
+fn records<'a, T: 'a>(
+    articles: &'a [ParsedArticle],
+    of: fn(&'a ParsedArticle) -> &'a [T],
+) -> impl Iterator<Item = (usize, &'a ParsedArticle, usize, &'a T)> {
+    articles
+        .iter()
+        .enumerate()
+        .flat_map(move |(ai, a)| of(a).iter().enumerate().map(move |(i, r)| (ai, a, i, r)))
+}
+
 fn paragraphs_frame(articles: &[ParsedArticle]) -> Result<RecordBatch, ArrowError> {
-    let (mut ids, mut pids, mut roles, mut texts) = (vec![], vec![], vec![], vec![]);
-    for a in articles {
-        for (i, b) in a.blocks.iter().enumerate() {
-            ids.push(a.article_id.clone());
-            pids.push(i as u32);
-            roles.push(b.role.as_str().to_string());
-            texts.push(b.text.clone());
-        }
-    }
+    let rows = || records(articles, |a| &a.blocks);
     Columns::new()
-        .string("article_id", ids)
-        .u32("paragraph_id", pids)
-        .string("role", roles)
-        .string("text", texts)
+        .string("article_id", rows().map(|(_, a, _, _)| &a.article_id))
+        .u32(
+            "paragraph_id",
+            rows().map(|(_, _, i, _)| i as u32).collect(),
+        )
+        .string("role", rows().map(|(.., b)| b.role.as_str()))
+        .string("text", rows().map(|(.., b)| &b.text))
         .finish()
 }
 
@@ -298,40 +343,38 @@ fn entities_frame(
     links: &Links,
     offsets: &Offsets,
 ) -> Result<RecordBatch, ArrowError> {
-    let (mut ids, mut mids, mut pids, mut starts, mut ends) =
-        (vec![], vec![], vec![], vec![], vec![]);
-    let (mut texts, mut types, mut eids, mut names, mut roles) =
-        (vec![], vec![], vec![], vec![], vec![]);
-    let mut countries = vec![];
-    for (ai, a) in articles.iter().enumerate() {
-        for (mi, m) in a.mentions.iter().enumerate() {
-            let (s, e) = offsets.span(ai, &m.span);
-            let (eid, name) = links.entity_ids[ai][m.entity].clone();
-            ids.push(a.article_id.clone());
-            mids.push(mi as u32);
-            pids.push(m.span.block as u32);
-            starts.push(s);
-            ends.push(e);
-            texts.push(m.text.clone());
-            types.push(a.entities[m.entity].etype.as_str().to_string());
-            eids.push(eid);
-            names.push(name);
-            roles.push(m.role.clone());
-            countries.push(a.entities[m.entity].country.clone());
-        }
+    let rows = || records(articles, |a| &a.mentions);
+    let spans: Vec<(u32, u32)> = rows()
+        .map(|(ai, _, _, m)| offsets.span(ai, &m.span))
+        .collect();
+    let link = |ai: usize, m: &crate::model::Mention| &links.entity_ids[ai][m.entity];
+    fn entity<'e>(a: &'e ParsedArticle, m: &crate::model::Mention) -> &'e crate::model::Entity {
+        &a.entities[m.entity]
     }
     Columns::new()
-        .string("article_id", ids)
-        .u32("mention_id", mids)
-        .u32("paragraph_id", pids)
-        .u32("start", starts)
-        .u32("end", ends)
-        .string("text", texts)
-        .string("type", types)
-        .string("entity_id", eids)
-        .string("name", names)
-        .opt_string("role", roles)
-        .opt_string("country", countries)
+        .string("article_id", rows().map(|(_, a, _, _)| &a.article_id))
+        .u32(
+            "mention_id",
+            rows().map(|(_, _, mi, _)| mi as u32).collect(),
+        )
+        .u32(
+            "paragraph_id",
+            rows().map(|(.., m)| m.span.block as u32).collect(),
+        )
+        .u32("start", spans.iter().map(|s| s.0).collect())
+        .u32("end", spans.iter().map(|s| s.1).collect())
+        .string("text", rows().map(|(.., m)| &m.text))
+        .string(
+            "type",
+            rows().map(|(_, a, _, m)| entity(a, m).etype.as_str()),
+        )
+        .string("entity_id", rows().map(|(ai, _, _, m)| &link(ai, m).0))
+        .string("name", rows().map(|(ai, _, _, m)| &link(ai, m).1))
+        .opt_string("role", rows().map(|(.., m)| m.role.as_ref()))
+        .opt_string(
+            "country",
+            rows().map(|(_, a, _, m)| entity(a, m).country.as_ref()),
+        )
         .finish()
 }
 
@@ -340,49 +383,48 @@ fn quotes_frame(
     links: &Links,
     offsets: &Offsets,
 ) -> Result<RecordBatch, ArrowError> {
-    let (mut ids, mut qids, mut pids, mut starts, mut epids, mut ends) =
-        (vec![], vec![], vec![], vec![], vec![], vec![]);
-    let (mut texts, mut kinds, mut speakers, mut snames, mut seids, mut cues, mut groups) =
-        (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
-    for (ai, a) in articles.iter().enumerate() {
-        for (qi, q) in a.quotes.iter().enumerate() {
-            let (s, _) = offsets.span(ai, &q.start);
-            let (_, e) = offsets.span(ai, &q.end);
-            ids.push(a.article_id.clone());
-            qids.push(qi as u32);
-            pids.push(q.start.block as u32);
-            starts.push(s);
-            epids.push(q.end.block as u32);
-            ends.push(e);
-            texts.push(q.text.clone());
-            kinds.push(q.kind.as_str().to_string());
-            speakers.push(q.speaker.clone());
-            let linked = q.speaker_entity.map(|i| links.entity_ids[ai][i].clone());
-            snames.push(
-                linked
-                    .as_ref()
-                    .map(|l| l.1.clone())
-                    .or_else(|| q.speaker_name.clone()),
-            );
-            seids.push(linked.map(|l| l.0));
-            cues.push(q.cue.clone());
-            groups.push(links.quote_groups[ai][qi].clone());
-        }
-    }
+    let rows = || records(articles, |a| &a.quotes);
+    let linked =
+        |ai: usize, q: &crate::model::Quote| q.speaker_entity.map(|i| &links.entity_ids[ai][i]);
     Columns::new()
-        .string("article_id", ids)
-        .u32("quote_id", qids)
-        .u32("paragraph_id", pids)
-        .u32("start", starts)
-        .u32("end_paragraph_id", epids)
-        .u32("end", ends)
-        .string("text", texts)
-        .string("kind", kinds)
-        .opt_string("speaker", speakers)
-        .opt_string("speaker_name", snames)
-        .opt_string("speaker_entity_id", seids)
-        .opt_string("cue", cues)
-        .string("quote_group", groups)
+        .string("article_id", rows().map(|(_, a, _, _)| &a.article_id))
+        .u32("quote_id", rows().map(|(_, _, qi, _)| qi as u32).collect())
+        .u32(
+            "paragraph_id",
+            rows().map(|(.., q)| q.start.block as u32).collect(),
+        )
+        .u32(
+            "start",
+            rows()
+                .map(|(ai, .., q)| offsets.span(ai, &q.start).0)
+                .collect(),
+        )
+        .u32(
+            "end_paragraph_id",
+            rows().map(|(.., q)| q.end.block as u32).collect(),
+        )
+        .u32(
+            "end",
+            rows()
+                .map(|(ai, .., q)| offsets.span(ai, &q.end).1)
+                .collect(),
+        )
+        .string("text", rows().map(|(.., q)| &q.text))
+        .string("kind", rows().map(|(.., q)| q.kind.as_str()))
+        .opt_string("speaker", rows().map(|(.., q)| q.speaker.as_ref()))
+        .opt_string(
+            "speaker_name",
+            rows().map(|(ai, .., q)| linked(ai, q).map(|l| &l.1).or(q.speaker_name.as_ref())),
+        )
+        .opt_string(
+            "speaker_entity_id",
+            rows().map(|(ai, .., q)| linked(ai, q).map(|l| &l.0)),
+        )
+        .opt_string("cue", rows().map(|(.., q)| q.cue.as_ref()))
+        .string(
+            "quote_group",
+            rows().map(|(ai, _, qi, _)| &links.quote_groups[ai][qi]),
+        )
         .finish()
 }
 
@@ -391,63 +433,45 @@ fn citations_frame(
     links: &Links,
     offsets: &Offsets,
 ) -> Result<RecordBatch, ArrowError> {
-    let (mut ids, mut cids, mut kinds, mut sources, mut stexts, mut seids) =
-        (vec![], vec![], vec![], vec![], vec![], vec![]);
-    let (mut pids, mut starts, mut ends, mut markers, mut titles, mut dates, mut urls, mut cited) = (
-        vec![],
-        vec![],
-        vec![],
-        vec![],
-        vec![],
-        vec![],
-        vec![],
-        vec![],
-    );
-    for (ai, a) in articles.iter().enumerate() {
-        for (ci, c) in a.citations.iter().enumerate() {
-            let (s, e) = offsets.span(ai, &c.span);
-            ids.push(a.article_id.clone());
-            cids.push(ci as u32);
-            kinds.push(c.kind.as_str().to_string());
-            sources.push(c.source.clone());
-            stexts.push(c.source_text.clone());
-            seids.push(c.source_entity.map(|i| links.entity_ids[ai][i].0.clone()));
-            pids.push(c.span.block as u32);
-            starts.push(s);
-            ends.push(e);
-            markers.push(c.marker.clone());
-            titles.push(c.title.clone());
-            dates.push(c.date);
-            urls.push(c.url.clone());
-            cited.push(c.cited_in.clone());
-        }
-    }
+    let rows = || records(articles, |a| &a.citations);
+    let spans: Vec<(u32, u32)> = rows()
+        .map(|(ai, .., c)| offsets.span(ai, &c.span))
+        .collect();
     Columns::new()
-        .string("article_id", ids)
-        .u32("citation_id", cids)
-        .string("kind", kinds)
-        .string("source", sources)
-        .string("source_text", stexts)
-        .opt_string("source_entity_id", seids)
-        .u32("paragraph_id", pids)
-        .u32("start", starts)
-        .u32("end", ends)
-        .opt_string("marker", markers)
-        .opt_string("title", titles)
-        .date("date", dates)
-        .opt_string("url", urls)
-        .u32_list("cited_in", cited)
+        .string("article_id", rows().map(|(_, a, _, _)| &a.article_id))
+        .u32(
+            "citation_id",
+            rows().map(|(_, _, ci, _)| ci as u32).collect(),
+        )
+        .string("kind", rows().map(|(.., c)| c.kind.as_str()))
+        .string("source", rows().map(|(.., c)| &c.source))
+        .string("source_text", rows().map(|(.., c)| &c.source_text))
+        .opt_string(
+            "source_entity_id",
+            rows().map(|(ai, .., c)| c.source_entity.map(|i| &links.entity_ids[ai][i].0)),
+        )
+        .u32(
+            "paragraph_id",
+            rows().map(|(.., c)| c.span.block as u32).collect(),
+        )
+        .u32("start", spans.iter().map(|s| s.0).collect())
+        .u32("end", spans.iter().map(|s| s.1).collect())
+        .opt_string("marker", rows().map(|(.., c)| c.marker.as_ref()))
+        .opt_string("title", rows().map(|(.., c)| c.title.as_ref()))
+        .date("date", rows().map(|(.., c)| c.date).collect())
+        .opt_string("url", rows().map(|(.., c)| c.url.as_ref()))
+        .u32_list(
+            "cited_in",
+            rows().map(|(.., c)| c.cited_in.clone()).collect(),
+        )
         .finish()
 }
 
 fn errors_frame(errors: &[InputError]) -> Result<RecordBatch, ArrowError> {
     Columns::new()
-        .string("source", errors.iter().map(|e| e.source.clone()).collect())
-        .string(
-            "kind",
-            errors.iter().map(|e| e.kind.as_str().to_string()).collect(),
-        )
-        .string("error", errors.iter().map(|e| e.message.clone()).collect())
+        .string("source", errors.iter().map(|e| &e.source))
+        .string("kind", errors.iter().map(|e| e.kind.as_str()))
+        .string("error", errors.iter().map(|e| &e.message))
         .finish()
 }
 

@@ -16,10 +16,12 @@
 use super::cues::{self, VerbSense, Word};
 use super::Sentence;
 use crate::model::{Citation, CitationKind, Entity, EntityType, Mention, Span};
+use std::collections::HashMap;
 
 /// Document citations in body sentences, in order.
 pub fn find(sentences: &[Sentence], entities: &[Entity], mentions: &[Mention]) -> Vec<Citation> {
     let mut out = Vec::new();
+    let heads = org_mentions_by_head(entities, mentions);
     for (k, s) in sentences.iter().enumerate() {
         let here: Vec<&Mention> = super::mentions_overlapping(mentions, s.block, s.range.clone())
             .iter()
@@ -64,7 +66,7 @@ pub fn find(sentences: &[Sentence], entities: &[Entity], mentions: &[Mention]) -
             }
             i = j;
         }
-        out.extend(definite_descriptions(s, entities, mentions));
+        out.extend(definite_descriptions(s, entities, mentions, &heads));
         if let Some(prev) = k.checked_sub(1).map(|p| &sentences[p]) {
             out.extend(pronoun_subject(s, prev, entities, mentions));
         }
@@ -155,7 +157,31 @@ fn says_later(s: &Sentence, after: usize, before_pos: usize) -> bool {
 
 /// "the zoo said", "the ministry has stated": a lower-case head noun that ends the name of an
 /// organisation already named in the article stands for it.
-fn definite_descriptions(s: &Sentence, entities: &[Entity], mentions: &[Mention]) -> Vec<Citation> {
+/// Organisation mentions by the last word of their entity's name (of two words or more),
+/// ASCII lower case, in reading order: the look-up `Entity::ends_with_head` answers per
+/// mention, made once per article so a description is not compared with every mention
+/// before it.
+fn org_mentions_by_head(entities: &[Entity], mentions: &[Mention]) -> HashMap<String, Vec<usize>> {
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let head = entities
+            .get(m.entity)
+            .filter(|_| m.etype == EntityType::Org)
+            .and_then(|e| e.name.rsplit_once(' '));
+        if let Some((_, head)) = head {
+            index.entry(head.to_ascii_lowercase()).or_default().push(i);
+        }
+    }
+    crate::work::add(mentions.len());
+    index
+}
+
+fn definite_descriptions(
+    s: &Sentence,
+    entities: &[Entity],
+    mentions: &[Mention],
+    heads: &HashMap<String, Vec<usize>>,
+) -> Vec<Citation> {
     let w = &s.words;
     let mut out = Vec::new();
     for k in 1..w.len() {
@@ -171,15 +197,15 @@ fn definite_descriptions(s: &Sentence, entities: &[Entity], mentions: &[Mention]
         }
         let pos = w[k].range.start;
         // Mentions ending before `pos` are a prefix: (block, end) is sorted.
-        let earlier = mentions.partition_point(|m| (m.span.block, m.span.end) <= (s.block, pos));
-        let antecedent = mentions[..earlier]
-            .iter()
-            .filter(|m| m.etype == EntityType::Org)
-            .rfind(|m| {
-                entities
-                    .get(m.entity)
-                    .is_some_and(|e| e.ends_with_head(noun))
-            });
+        let same_head = heads
+            .get(&noun.to_ascii_lowercase())
+            .map_or(&[][..], Vec::as_slice);
+        let earlier = same_head.partition_point(|&i| {
+            let m = &mentions[i].span;
+            (m.block, m.end) <= (s.block, pos)
+        });
+        crate::work::add(1);
+        let antecedent = same_head[..earlier].last().map(|&i| &mentions[i]);
         if let Some(m) = antecedent {
             let start = w[k - 1].range.start;
             out.push(

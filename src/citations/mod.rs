@@ -112,10 +112,13 @@ fn body_sentences(blocks: &[Block]) -> Vec<Sentence<'_>> {
             continue;
         }
         for r in split_sentences(&b.text) {
+            // Every sentence's words are held at once: no growth slack (memory, issue 14).
+            let mut words = cues::words(&b.text, r.clone());
+            words.shrink_to_fit();
             out.push(Sentence {
                 block: i,
                 text: &b.text,
-                words: cues::words(&b.text, r.clone()),
+                words,
                 range: r,
             });
         }

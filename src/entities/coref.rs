@@ -19,7 +19,7 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
     let mut entities: Vec<Entity> = Vec::new();
     let mut keys: HashMap<(EntityType, String), usize> = HashMap::new();
     let mut assigned: Vec<Option<usize>> = vec![None; raw.len()];
-    let person_tokens = |e: &Entity| e.name.split(' ').map(str::to_string).collect::<Vec<_>>();
+    let has_token = |e: &Entity, w: &str| e.name.split(' ').any(|x| x == w);
     // People by each word of their name, so a name is compared with the people sharing a
     // word with it, not with every entity of the page (a page of thousands of names).
     let mut people_by_word = PostingLists::default();
@@ -40,11 +40,9 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
             let words: Vec<&str> = name.split(' ').collect();
             let existing = people_by_word.candidates(&words).into_iter().find(|&i| {
                 let e = &entities[i];
-                e.etype == EntityType::Person && {
-                    let et = person_tokens(e);
-                    words.iter().all(|w| et.iter().any(|x| x == w))
-                        || et.iter().all(|x| words.contains(&x.as_str()))
-                }
+                e.etype == EntityType::Person
+                    && (words.iter().all(|w| has_token(e, w))
+                        || e.name.split(' ').all(|x| words.contains(&x)))
             });
             if let Some(i) = existing {
                 if words.len() > entities[i].name.split(' ').count() {
@@ -105,10 +103,7 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
         let holders: Vec<usize> = people_by_word
             .candidates(&[word])
             .into_iter()
-            .filter(|&i| {
-                entities[i].etype == EntityType::Person
-                    && person_tokens(&entities[i]).iter().any(|x| x == word)
-            })
+            .filter(|&i| entities[i].etype == EntityType::Person && has_token(&entities[i], word))
             .collect();
         let target = match holders.len() {
             0 => None,
@@ -117,7 +112,7 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
                 // The nearest earlier mention of one of the people with that name...
                 let nearest = (k.saturating_sub(200)..k)
                     .rev()
-                    .find(|&j| assigned[j].is_some_and(|i| holders.contains(&i)));
+                    .find(|&j| assigned[j].is_some_and(|i| holders.binary_search(&i).is_ok()));
                 // ...unless the same short form already stood for another of them and the
                 // nearest is not in this paragraph or the one before: after "Mary Trump
                 // wrote", a later "Trump" is still the Trump the story is about.
@@ -301,7 +296,15 @@ fn push_indexed(
     i
 }
 
-/// Entity indices by word, each list ascending and without repeats.
+/// People a word of a name is looked up among, at most: a story has a handful of people
+/// sharing a name (a family, namesakes), while a page of generated names from a small
+/// vocabulary has thousands per word, and comparing every new name with all of them made
+/// grouping quadratic. The first people to have the word are kept, so the first match that
+/// `group` takes is the same whenever a real page has fewer.
+const MAX_SHARING_A_WORD: usize = 32;
+
+/// Entity indices by word, each list ascending, without repeats, and at most
+/// [`MAX_SHARING_A_WORD`] long.
 #[derive(Default)]
 struct PostingLists {
     lists: HashMap<String, Vec<usize>>,
@@ -312,7 +315,12 @@ impl PostingLists {
         for w in words {
             let list = self.lists.entry(w.to_string()).or_default();
             if let Err(at) = list.binary_search(&i) {
-                list.insert(at, i);
+                if list.len() < MAX_SHARING_A_WORD {
+                    list.insert(at, i);
+                } else if at < list.len() {
+                    list.insert(at, i);
+                    list.pop();
+                }
             }
         }
     }

@@ -22,6 +22,9 @@ use super::words::Word;
 use super::written;
 use crate::lexicon::{self, ReportingVerb};
 use crate::model::{Block, Entity, EntityType, Mention};
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Who said a quote, as written nearest to it, and the entity that backs it.
@@ -127,6 +130,17 @@ fn title_description(words: &[Word]) -> Option<(usize, usize)> {
 
 /// Sentences a pronoun's antecedent is looked for in.
 const MAX_ANTECEDENT_SENTENCES: usize = 8;
+/// Bytes of a sentence, back from its end (or the pronoun), its subject is looked for in.
+const ANTECEDENT_REACH: usize = 600;
+
+/// The start of the char at or before byte `i`.
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
 
 fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word.to_lowercase().as_str())
@@ -212,6 +226,12 @@ fn as_written(text: &str, phrase: &[Word]) -> Speaker {
     }
 }
 
+/// Whether a mention ends at or before `pos` of `block`: mentions do not overlap and are in
+/// reading order, so those that do are a prefix.
+fn is_before(m: &Mention, block: usize, pos: usize) -> bool {
+    m.span.block < block || (m.span.block == block && m.span.end <= pos)
+}
+
 fn can_speak(etype: EntityType) -> bool {
     matches!(
         etype,
@@ -224,6 +244,10 @@ fn can_speak(etype: EntityType) -> bool {
 }
 
 /// The mentions and sentences of an article, for finding and resolving speakers.
+///
+/// Everything a quote's attribution looks up is computed once per article or block and then
+/// searched, never rescanned per quote: a block can hold a hundred thousand quotes, and a
+/// page as many titles and descriptions.
 pub struct Speakers<'a> {
     blocks: &'a [Block],
     entities: &'a [Entity],
@@ -231,7 +255,21 @@ pub struct Speakers<'a> {
     sentences: Vec<Vec<Range<usize>>>,
     /// Inside of quotes per block: mentions there are quoted words, not speakers.
     masks: Vec<Vec<Range<usize>>>,
+    /// The writer's words of each block, read once when a quote first needs them.
+    words: Vec<OnceCell<Vec<Word<'a>>>>,
+    /// Person mentions with a role, by each trailing run of the role's words, lower case
+    /// (`minister`, `prime minister`, `former prime minister`), in reading order.
+    titled: OnceCell<HashMap<String, Vec<&'a Mention>>>,
+    /// Person mentions in reading order, each with the person named most often up to it.
+    salient: OnceCell<Vec<(&'a Mention, Option<usize>)>>,
+    /// The first organisation or outlet of several words by its last word, ASCII lower case.
+    by_head: OnceCell<HashMap<String, usize>>,
+    /// The nearest story block before each block, skipping captions, credits and chrome.
+    previous_story: Vec<Option<usize>>,
 }
+
+/// Trailing words of a role that are indexed: a title (`title_description`) has at most 3.
+const MAX_TITLE_WORDS: usize = 3;
 
 impl<'a> Speakers<'a> {
     pub fn new(
@@ -256,11 +294,51 @@ impl<'a> Speakers<'a> {
             by_block,
             sentences,
             masks: masks.into_iter().map(super::words::disjoint).collect(),
+            words: (0..blocks.len()).map(|_| OnceCell::new()).collect(),
+            titled: OnceCell::new(),
+            salient: OnceCell::new(),
+            by_head: OnceCell::new(),
+            previous_story: blocks
+                .iter()
+                .enumerate()
+                .scan(None, |last, (i, b)| {
+                    let before = *last;
+                    if b.role.is_story() {
+                        *last = Some(i);
+                    }
+                    Some(before)
+                })
+                .collect(),
         }
+    }
+
+    /// The previous story block, skipping captions, credits and other chrome in between.
+    pub fn previous_story(&self, block: usize) -> Option<usize> {
+        self.previous_story[block]
     }
 
     pub fn sentences(&self, block: usize) -> &[Range<usize>] {
         &self.sentences[block]
+    }
+
+    /// The writer's words of `block` inside `range` (see `words::words`), sliced from the
+    /// block's words read once. A range that cuts a word (a window edge inside a long
+    /// sentence) is read afresh, as the cut word reads differently; such a range is at most a
+    /// window long.
+    pub fn words(&self, block: usize, range: Range<usize>) -> Cow<'_, [Word<'a>]> {
+        let text = self.text(block);
+        let all = self.words[block]
+            .get_or_init(|| super::words::words(text, 0..text.len(), &self.masks[block]));
+        let i = all.partition_point(|w| w.start < range.start);
+        let j = i + all[i..].partition_point(|w| w.start < range.end);
+        crate::work::add(1);
+        let cut_start = i > 0 && all[i - 1].end > range.start;
+        let cut_end = j > i && all[j - 1].end > range.end;
+        if cut_start || cut_end {
+            Cow::Owned(super::words::words(text, range, &self.masks[block]))
+        } else {
+            Cow::Borrowed(&all[i..j])
+        }
     }
 
     pub fn masks(&self, block: usize) -> &[Range<usize>] {
@@ -420,10 +498,11 @@ impl<'a> Speakers<'a> {
             }
         };
         // Four story paragraphs back; promo lines and captions in between do not count.
-        let story = (0..=block)
-            .rev()
-            .filter(|&b| self.blocks[b].role.is_story())
-            .take(4);
+        let first = Some(block).filter(|&b| self.blocks[b].role.is_story());
+        let story = std::iter::successors(first.or(self.previous_story[block]), |&b| {
+            self.previous_story[b]
+        })
+        .take(4);
         // An antecedent is a few sentences back at most; a bound keeps blocks of page code
         // with thousands of marks linear.
         let mut budget = MAX_ANTECEDENT_SENTENCES;
@@ -439,7 +518,13 @@ impl<'a> Speakers<'a> {
                 }
                 crate::work::add(1);
                 budget -= 1;
-                let range = s.start..s.end.min(limit);
+                // The subject of a sentence longer than a window is looked for near its end:
+                // one sentence of a hundred thousand words must not be read per pronoun.
+                let end = s.end.min(limit);
+                let range = floor_char_boundary(
+                    self.text(b),
+                    s.start.max(end.saturating_sub(ANTECEDENT_REACH)),
+                )..end;
                 let found = self
                     .mentions_in(b, range.clone())
                     .into_iter()
@@ -449,7 +534,7 @@ impl<'a> Speakers<'a> {
                 }
                 // "The prime minister said ... He added": the description is the antecedent.
                 if person {
-                    let words = super::words::words(self.text(b), range, &self.masks[b]);
+                    let words = self.words(b, range);
                     if let Some((i, n)) = title_description(&words) {
                         return self.resolve_description(&words[i + 1..i + n], b, words[i].start);
                     }
@@ -470,15 +555,77 @@ impl<'a> Speakers<'a> {
             {
                 return None;
             }
-            let entity = self.entities.iter().position(|e| {
-                matches!(e.etype, EntityType::Org | EntityType::Media)
-                    && e.ends_with_head(noun.text)
-            })?;
+            let entity = *self.by_head().get(&noun.text.to_ascii_lowercase())?;
             Some(Speaker {
                 text: format!("{} {}", the.text, noun.text),
                 entity: Some(entity),
                 name: None,
             })
+        })
+    }
+
+    /// See the `by_head` field: what `Entity::ends_with_head` tests, as a look-up.
+    fn by_head(&self) -> &HashMap<String, usize> {
+        self.by_head.get_or_init(|| {
+            let mut index = HashMap::new();
+            for (i, e) in self.entities.iter().enumerate() {
+                if !matches!(e.etype, EntityType::Org | EntityType::Media) {
+                    continue;
+                }
+                if let Some((_, head)) = e.name.rsplit_once(' ') {
+                    index.entry(head.to_ascii_lowercase()).or_insert(i);
+                }
+            }
+            index
+        })
+    }
+
+    /// See the `titled` field.
+    fn titled(&self) -> &HashMap<String, Vec<&'a Mention>> {
+        self.titled.get_or_init(|| {
+            let mut index: HashMap<String, Vec<&'a Mention>> = HashMap::new();
+            for m in self.by_block.iter().flatten() {
+                let Some(role) = m
+                    .role
+                    .as_deref()
+                    .filter(|_| self.etype(m) == EntityType::Person)
+                else {
+                    continue;
+                };
+                let lower = role.to_lowercase();
+                let words: Vec<&str> = lower.split(' ').collect();
+                crate::work::add(words.len());
+                for n in 1..=words.len().min(MAX_TITLE_WORDS) {
+                    index
+                        .entry(words[words.len() - n..].join(" "))
+                        .or_default()
+                        .push(m);
+                }
+            }
+            index
+        })
+    }
+
+    /// See the `salient` field: the running most-named person, counted once for the page.
+    fn salient(&self) -> &[(&'a Mention, Option<usize>)] {
+        self.salient.get_or_init(|| {
+            let mut counts: HashMap<usize, usize> = HashMap::new();
+            let mut best: Option<(usize, usize)> = None; // (entity, count)
+            let mut out = Vec::new();
+            for m in self.by_block.iter().flatten() {
+                if self.etype(m) != EntityType::Person {
+                    continue;
+                }
+                let c = counts.entry(m.entity).or_default();
+                *c += 1;
+                // The mention just seen is the latest, so its person wins ties.
+                if best.is_none_or(|(_, n)| *c >= n) {
+                    best = Some((m.entity, *c));
+                }
+                out.push((*m, best.filter(|&(_, n)| n >= 2).map(|(e, _)| e)));
+            }
+            crate::work::add(out.len());
+            out
         })
     }
 
@@ -495,14 +642,16 @@ impl<'a> Speakers<'a> {
                             .ends_with(&format!(" {}", title.to_lowercase()))
                 })
         };
-        let before = (0..=block).rev().find_map(|b| {
-            self.by_block[b]
-                .iter()
-                .rev()
-                .filter(|m| b < block || m.span.end <= pos)
-                .find(|m| titled(m))
-        });
-        let any = || self.by_block.iter().flatten().find(|m| titled(m));
+        // The index narrows the mentions to those whose role ends with the title's words;
+        // `titled` still decides, as it always did.
+        let candidates = self
+            .titled()
+            .get(&title.to_lowercase())
+            .map_or(&[][..], Vec::as_slice);
+        let k = candidates.partition_point(|m| is_before(m, block, pos));
+        crate::work::add(1);
+        let before = candidates[..k].iter().rev().find(|m| titled(m));
+        let any = || candidates.iter().find(|m| titled(m));
         before
             .or_else(any)
             .map(|m| m.entity)
@@ -513,27 +662,10 @@ impl<'a> Speakers<'a> {
     /// The person named most often before a position (at least twice): the one a story
     /// calls "the prime minister" without saying who, because the reader knows.
     fn salient_person(&self, block: usize, pos: usize) -> Option<usize> {
-        let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (entity, count, last seen)
-        for (order, m) in self.by_block[..=block]
-            .iter()
-            .flatten()
-            .filter(|m| m.span.block < block || m.span.end <= pos)
-            .filter(|m| self.etype(m) == EntityType::Person)
-            .enumerate()
-        {
-            match counts.iter_mut().find(|c| c.0 == m.entity) {
-                Some(c) => {
-                    c.1 += 1;
-                    c.2 = order;
-                }
-                None => counts.push((m.entity, 1, order)),
-            }
-        }
-        counts
-            .into_iter()
-            .filter(|c| c.1 >= 2)
-            .max_by_key(|c| (c.1, c.2))
-            .map(|c| c.0)
+        let running = self.salient();
+        let k = running.partition_point(|(m, _)| is_before(m, block, pos));
+        crate::work::add(1);
+        running[..k].last().and_then(|&(_, e)| e)
     }
 
     /// The speaker named right after a cue (`said Foreign Minister X`, `said Geoff Garin, a
@@ -835,7 +967,7 @@ impl<'a> Speakers<'a> {
             return None;
         }
         let sentence = self.sentences[block].last()?.clone();
-        let words = super::words::words(text, sentence.start..text.len(), self.masks(block));
+        let words = self.words(block, sentence.start..text.len());
         let lead = self.before(block, &words, false);
         if let Some(a) = lead.attribution.filter(|a| a.speaker.is_some()) {
             return Some(a);

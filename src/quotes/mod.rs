@@ -17,10 +17,11 @@ pub mod written;
 
 use crate::model::{Block, Entity, Mention, Quote, QuoteKind, Role};
 use crate::segment::sentences::split_sentences;
+use attribution::floor_char_boundary;
 use attribution::{Attribution, How, Speakers};
 use marks::RawQuote;
 use std::ops::Range;
-use words::{words, Word};
+use words::Word;
 
 /// Quotes of one article, in reading order.
 pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> Vec<Quote> {
@@ -138,19 +139,6 @@ fn count_words(text: &str) -> usize {
 /// Bytes on either side of a quote that attribution patterns read.
 const WINDOW: usize = 600;
 
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// Previous story block, skipping captions, credits and other chrome between paragraphs.
-fn previous_story_block(blocks: &[Block], block: usize) -> Option<usize> {
-    (0..block).rev().find(|&b| blocks[b].role.is_story())
-}
-
 fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Found]) -> Found {
     let sb = q.start.block;
     let eb = q.end.block;
@@ -159,8 +147,8 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
     let sentence = sentence_at(speakers.sentences(sb), q.open_mark, text.len());
     // Attribution lives near the marks; a "sentence" of page code can be the whole block.
     let from = floor_char_boundary(text, sentence.start.max(q.open_mark.saturating_sub(WINDOW)));
-    let before = words(text, from..q.open_mark, speakers.masks(sb));
-    let after: Vec<Word> = match q.close_mark_end {
+    let before = speakers.words(sb, from..q.open_mark);
+    let after = match q.close_mark_end {
         Some(c) => {
             let end_text = &blocks[eb].text;
             let sentences = speakers.sentences(eb);
@@ -179,9 +167,9 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
                 _ => s.end,
             };
             let to = floor_char_boundary(end_text, end.max(c).min(c + WINDOW));
-            words(end_text, c..to.max(c), speakers.masks(eb))
+            speakers.words(eb, c..to.max(c))
         }
-        None => Vec::new(),
+        None => Default::default(),
     };
     let sentence_initial = before.iter().all(|w| w.is_punct() && w.text != ":");
     let opens_paragraph = text[..q.open_mark].trim().is_empty();
@@ -199,7 +187,7 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
         prefer(lead.attribution.clone(), trailing)
     };
     if attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
-        let sentence_words: Vec<Word> = before.iter().chain(&after).copied().collect();
+        let sentence_words: Vec<Word> = before.iter().chain(after.iter()).copied().collect();
         attribution = prefer(attribution, speakers.according_to(sb, &sentence_words));
     }
 
@@ -212,7 +200,7 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
             .filter(|p| !is_headline(blocks[p.raw.start.block].role));
         let same_paragraph = previous
             .filter(|p| p.raw.end.block == sb && p.kind != QuoteKind::Scare && p.has_speaker());
-        let prev_block = previous_story_block(blocks, sb);
+        let prev_block = speakers.previous_story(sb);
         if let Some(p) = same_paragraph {
             attribution = inherit(p);
         } else if opens_paragraph && sentence_initial {
@@ -226,9 +214,7 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
             }) {
                 attribution = inherit(p);
                 continuation = true;
-            } else if let Some(reported) =
-                prev_block.and_then(|b| reported_speech(speakers, blocks, b))
-            {
+            } else if let Some(reported) = prev_block.and_then(|b| reported_speech(speakers, b)) {
                 attribution = Some(reported);
             }
         }
@@ -289,7 +275,11 @@ fn previous_sentence(
 ) -> Option<Attribution> {
     let sentences = speakers.sentences(block);
     let prev = sentences[..sentences.partition_point(|s| s.end <= sentence.start)].last()?;
-    let ws = words(&blocks[block].text, prev.clone(), speakers.masks(block));
+    // Its attribution is near its end, as a quote's is near the quote: a window of it is
+    // read, so a paragraph of long sentences full of quotes is not read once per quote.
+    let text = &blocks[block].text;
+    let from = floor_char_boundary(text, prev.start.max(prev.end.saturating_sub(WINDOW)));
+    let ws = speakers.words(block, from..prev.end);
     let found = speakers
         .according_to(block, &ws)
         .or_else(|| speakers.before(block, &ws, false).attribution)
@@ -305,12 +295,12 @@ fn previous_sentence(
 /// speaker of reported speech ending the paragraph before speaks on, as news style writes it.
 /// Only a paragraph with no quote of its own counts, so a quote's speaker is never taken from
 /// someone else's quoted words.
-fn reported_speech(speakers: &Speakers, blocks: &[Block], block: usize) -> Option<Attribution> {
+fn reported_speech(speakers: &Speakers, block: usize) -> Option<Attribution> {
     if !speakers.masks(block).is_empty() {
         return None;
     }
     let last = speakers.sentences(block).last()?.clone();
-    let mut ws = words(&blocks[block].text, last, speakers.masks(block));
+    let mut ws = speakers.words(block, last).into_owned();
     while ws.last().is_some_and(|w| matches!(w.text, "." | "!" | "?")) {
         ws.pop();
     }
