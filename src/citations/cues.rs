@@ -7,18 +7,32 @@
 //! right before a source, and does a reporting verb follow it (past auxiliaries, adverbs and
 //! time phrases such as "on Tuesday").
 
+use crate::lexicon::{with_lowercase, HashMap};
 use aho_corasick::{AhoCorasick, Anchored, Input};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Cue phrases by class, lower case.
+///
+/// Finders ask at nearly every word whether a cue of some class starts or ends there. Each
+/// phrase maps to the bit set of its classes, and the first and last words of all phrases
+/// are indexed the same way, so a word that opens (or closes) no cue of the class is turned
+/// down with one look-up and no string built.
 #[derive(Debug, Default)]
 pub struct Cues {
-    classes: HashMap<String, HashSet<String>>,
+    /// Class names; a class's bit is `1 << index`.
+    class_names: Vec<String>,
+    /// Phrases of each class, sorted, for building matchers.
+    by_class: Vec<Vec<String>>,
+    /// Phrase -> classes it belongs to.
+    phrases: HashMap<String, u64>,
+    /// First word of a phrase -> classes of the phrases it opens.
+    first_words: HashMap<String, u64>,
+    /// Last word of a phrase -> classes of the phrases it closes.
+    last_words: HashMap<String, u64>,
     /// `institution` and `unnamed_media` phrases -> the form used as source.
-    pub canonical: HashMap<String, String>,
+    canonical: HashMap<String, String>,
     /// Longest phrase of any class, in words.
     longest: usize,
 }
@@ -45,19 +59,45 @@ impl Cues {
                 cues.canonical
                     .insert(format!("{class}:{phrase}"), canon.to_string());
             }
-            cues.classes
-                .entry(class.to_string())
-                .or_default()
-                .insert(phrase);
+            let index = match cues.class_names.iter().position(|c| c == class) {
+                Some(i) => i,
+                None => {
+                    cues.class_names.push(class.to_string());
+                    cues.by_class.push(Vec::new());
+                    cues.class_names.len() - 1
+                }
+            };
+            assert!(index < 64, "at most 64 cue classes fit a bit set");
+            let bit = 1u64 << index;
+            let first = phrase.split(' ').next().unwrap_or("");
+            let last = phrase.rsplit(' ').next().unwrap_or("");
+            *cues.first_words.entry(first.to_string()).or_default() |= bit;
+            *cues.last_words.entry(last.to_string()).or_default() |= bit;
+            *cues.phrases.entry(phrase.clone()).or_default() |= bit;
+            if !cues.by_class[index].contains(&phrase) {
+                cues.by_class[index].push(phrase);
+            }
         }
+        cues.by_class.iter_mut().for_each(|p| p.sort());
         cues
+    }
+
+    /// The bit of `class`; 0 (nothing matches) for a class the lexicon does not have.
+    fn bit(&self, class: &str) -> u64 {
+        self.class_names
+            .iter()
+            .position(|c| c == class)
+            .map_or(0, |i| 1 << i)
+    }
+
+    fn in_class(map: &HashMap<String, u64>, bit: u64, lower: &str) -> bool {
+        map.get(lower).is_some_and(|classes| classes & bit != 0)
     }
 
     /// Whether `phrase` (any case) is a cue of `class`.
     pub fn is(&self, class: &str, phrase: &str) -> bool {
-        self.classes
-            .get(class)
-            .is_some_and(|s| s.contains(&phrase.to_lowercase()))
+        let bit = self.bit(class);
+        bit != 0 && with_lowercase(phrase, |p| Self::in_class(&self.phrases, bit, p))
     }
 
     /// The source form of an `institution` or `unnamed_media` phrase.
@@ -69,26 +109,64 @@ impl Cues {
 
     /// Phrases of a class, for building matchers.
     pub fn phrases(&self, class: &str) -> impl Iterator<Item = &str> {
-        self.classes
-            .get(class)
+        self.class_names
+            .iter()
+            .position(|c| c == class)
             .into_iter()
-            .flat_map(|s| s.iter().map(String::as_str))
+            .flat_map(|i| self.by_class[i].iter().map(String::as_str))
     }
 
     /// The longest cue of `class` made of the words ending at `words[..end]`, as a word count.
     pub fn ending_at(&self, class: &str, words: &[Word], end: usize) -> Option<usize> {
-        (1..=self.longest.min(end))
+        let bit = self.bit(class);
+        let max = self.longest.min(end);
+        if max == 0
+            || !with_lowercase(words[end - 1].text, |w| {
+                Self::in_class(&self.last_words, bit, w)
+            })
+        {
+            return None;
+        }
+        // `key` is `join(&words[end - max..end])`; `starts[k]` where its word `k` starts, so
+        // the last `n` words are `key[starts[max - n]..]`.
+        let (key, starts) = joined(&words[end - max..end]);
+        (1..=max)
             .rev()
-            .find(|&n| self.is(class, &join(&words[end - n..end])))
+            .find(|&n| Self::in_class(&self.phrases, bit, &key[starts[max - n]..]))
     }
 
     /// The longest cue of `class` made of the words starting at `words[start..]`, as a word count.
     pub fn starting_at(&self, class: &str, words: &[Word], start: usize) -> Option<usize> {
+        let bit = self.bit(class);
         let max = self.longest.min(words.len().saturating_sub(start));
+        if max == 0
+            || !with_lowercase(words[start].text, |w| {
+                Self::in_class(&self.first_words, bit, w)
+            })
+        {
+            return None;
+        }
+        // The first `n` words are `key[..ends[n - 1]]`.
+        let (key, starts) = joined(&words[start..start + max]);
+        let end_of = |n: usize| starts.get(n).map_or(key.len(), |&s| s - 1);
         (1..=max)
             .rev()
-            .find(|&n| self.is(class, &join(&words[start..start + n])))
+            .find(|&n| Self::in_class(&self.phrases, bit, &key[..end_of(n)]))
     }
+}
+
+/// `join(words)` and the byte offset in it where each word starts.
+fn joined(words: &[Word]) -> (String, Vec<usize>) {
+    let mut key = String::new();
+    let mut starts = Vec::with_capacity(words.len());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        starts.push(key.len());
+        with_lowercase(w.text, |l| key.push_str(l));
+    }
+    (key, starts)
 }
 
 /// One word of a sentence: its text and byte range in the block.
@@ -242,11 +320,12 @@ pub fn verb_after(words: &[Word], start: usize, sense: VerbSense) -> Option<usiz
             let capitalised = w.chars().next().is_some_and(char::is_uppercase) && i > 0;
             return (ok && !capitalised).then_some(i);
         }
-        let lw = w.to_lowercase();
-        let skippable = cues.is("skip", &lw)
-            || (lw.ends_with("ly") && lw != "reportedly" && lw.len() > 4)
-            || lw.chars().all(|c| c.is_ascii_digit())
-            || is_month(&lw);
+        let skippable = with_lowercase(w, |lw| {
+            cues.is("skip", lw)
+                || (lw.ends_with("ly") && lw != "reportedly" && lw.len() > 4)
+                || lw.chars().all(|c| c.is_ascii_digit())
+                || is_month(lw)
+        });
         if !skippable {
             return None;
         }
@@ -276,12 +355,15 @@ fn is_month(w: &str) -> bool {
 
 /// Prepositions after which a noun phrase is an object, never the subject of a verb.
 pub fn is_preposition(word: &str) -> bool {
-    [
-        "of", "with", "to", "from", "in", "on", "at", "by", "for", "against", "between", "among",
-        "toward", "towards", "into", "over", "about", "than", "like", "under", "through", "versus",
-        "vs", "upon", "onto", "within", "without", "across", "behind", "beyond",
-    ]
-    .contains(&word.to_lowercase().as_str())
+    with_lowercase(word, |w| {
+        [
+            "of", "with", "to", "from", "in", "on", "at", "by", "for", "against", "between",
+            "among", "toward", "towards", "into", "over", "about", "than", "like", "under",
+            "through", "versus", "vs", "upon", "onto", "within", "without", "across", "behind",
+            "beyond",
+        ]
+        .contains(&w)
+    })
 }
 
 #[cfg(test)]
@@ -320,5 +402,37 @@ mod tests {
         assert_eq!(get().ending_at("before", &w, 3), Some(3));
         assert!(get().is("statement", "Found"));
         assert_eq!(get().canonical("unnamed_media", "TV"), Some("television"));
+    }
+
+    /// The indexed look-ups answer as the plain definition would: some phrase of the class
+    /// equals the joined, lower-cased words (longest first).
+    #[test]
+    fn indexed_lookups_agree_with_joining_every_window() {
+        let c = get();
+        let t = "Two senior officials, who spoke on condition of anonymity, said, according to \
+                 reports, as reported by the State Media; some analysts say state TV aired it";
+        let w = words(t, 0..t.len());
+        for class in [
+            "anonymity",
+            "before",
+            "quantifier",
+            "unnamed_media",
+            "rank",
+            "nope",
+        ] {
+            let phrases: Vec<&str> = c.phrases(class).collect();
+            let is = |ws: &[Word]| phrases.contains(&join(ws).as_str());
+            for i in 0..=w.len() {
+                let starting = (1..=c.longest.min(w.len() - i))
+                    .rev()
+                    .find(|&n| is(&w[i..i + n]));
+                let ending = (1..=c.longest.min(i)).rev().find(|&n| is(&w[i - n..i]));
+                assert_eq!(c.starting_at(class, &w, i), starting, "{class} at {i}");
+                assert_eq!(c.ending_at(class, &w, i), ending, "{class} to {i}");
+            }
+        }
+        // The sentence holds cues, so the comparison is not vacuous.
+        assert!((0..w.len()).any(|i| c.starting_at("anonymity", &w, i).is_some()));
+        assert!((0..w.len()).any(|i| c.ending_at("before", &w, i) == Some(2)));
     }
 }

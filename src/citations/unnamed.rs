@@ -13,7 +13,7 @@
 
 use super::cues::{self, VerbSense};
 use super::{Sentence, UNNAMED_REPORTS};
-use crate::lexicon;
+use crate::lexicon::{self, with_lowercase, HashSet};
 use crate::model::{Citation, CitationKind, EntityType, Mention};
 use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use std::sync::LazyLock;
@@ -165,10 +165,9 @@ fn phrases_in(s: &Sentence, mentions: &[Mention], anonymity: bool) -> Vec<Citati
             Needs::Government if governed => {}
             Needs::Article
                 if left > 0
-                    && matches!(
-                        w[left - 1].text.to_lowercase().as_str(),
-                        "a" | "an" | "one" | "another"
-                    ) =>
+                    && with_lowercase(w[left - 1].text, |p| {
+                        matches!(p, "a" | "an" | "one" | "another")
+                    }) =>
             {
                 left -= 1;
             }
@@ -203,16 +202,20 @@ fn phrases_in(s: &Sentence, mentions: &[Mention], anonymity: bool) -> Vec<Citati
 fn stops_object(s: &Sentence, k: usize) -> bool {
     let w = &s.words[k];
     let gap = &s.text[s.words[k - 1].range.end..w.range.start];
-    let after_determiner = [
-        "the", "a", "an", "this", "that", "these", "its", "their", "his", "her",
-    ]
-    .contains(&s.words[k - 1].text.to_lowercase().as_str());
+    let after_determiner = with_lowercase(s.words[k - 1].text, |p| {
+        [
+            "the", "a", "an", "this", "that", "these", "its", "their", "his", "her",
+        ]
+        .contains(&p)
+    });
     gap.contains([',', ';', '(', ')', '.', '“', '"'])
         || (lexicon::get().reporting_verb(w.text).is_some() && !after_determiner)
-        || [
-            "who", "that", "and", "or", "as", "because", "but", "which", "to",
-        ]
-        .contains(&w.text.to_lowercase().as_str())
+        || with_lowercase(w.text, |t| {
+            [
+                "who", "that", "and", "or", "as", "because", "but", "which", "to",
+            ]
+            .contains(&t)
+        })
 }
 
 /// The first word of a government name ending right before word `i`: a GPE or ORG
@@ -240,25 +243,35 @@ fn government_name_before(s: &Sentence, i: usize, mentions: &[Mention]) -> Optio
     }) {
         return Some(cues::word_at_or_after(w, m.span.start));
     }
-    let lex = lexicon::get();
     (1..=3.min(i)).rev().find_map(|n| {
         let form = w[i - n..i]
             .iter()
             .map(|x| x.text)
             .collect::<Vec<_>>()
             .join(" ");
-        let known = lex
-            .countries
-            .iter()
-            .any(|c| c.name == form || c.aliases.contains(&form) || c.demonyms.contains(&form))
-            || lex
-                .organizations
-                .iter()
-                .any(|o| o.name == form || o.aliases.contains(&form))
-            || form == "Western";
-        known.then_some(i - n)
+        GOVERNMENT_NAMES.contains(&form).then_some(i - n)
     })
 }
+
+/// Country names, aliases and demonyms, organisation names and aliases, and "Western": one
+/// set, so a look-up is a hash, not a scan of both lexicons.
+static GOVERNMENT_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let lex = lexicon::get();
+    let countries = lex.countries.iter().flat_map(|c| {
+        std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .chain(&c.demonyms)
+    });
+    let organizations = lex
+        .organizations
+        .iter()
+        .flat_map(|o| std::iter::once(&o.name).chain(&o.aliases));
+    countries
+        .chain(organizations)
+        .cloned()
+        .chain(["Western".to_string()])
+        .collect()
+});
 
 /// Whether the phrase `words[first..after]` is cited: subject of a reporting verb, or after
 /// `according to` / `citing` / `among`.
@@ -266,16 +279,18 @@ fn cued(s: &Sentence, first: usize, after: usize, bare: bool, open: bool) -> boo
     let w = &s.words;
     let c = cues::get();
     // An object or a second conjunct is not a subject ("by Ukraine and supporters").
-    let prev = (first > 0).then(|| w[first - 1].text.to_lowercase());
-    let object = prev
-        .as_deref()
-        .is_some_and(|p| cues::is_preposition(p) || matches!(p, "and" | "or" | "told" | "than"));
+    let prev = (first > 0).then(|| w[first - 1].text);
+    let object = prev.is_some_and(|p| {
+        with_lowercase(p, |p| {
+            cues::is_preposition(p) || matches!(p, "and" | "or" | "told" | "than")
+        })
+    });
     let before_cue = cues::cited_after_cue(w, first);
     let among = first >= 2
         && w[first - 1].text.eq_ignore_ascii_case("among")
         && c.is("among", w[first - 2].text);
     // "..., with critics saying that ...": the absolute construction attributes speech.
-    let with_saying = prev.as_deref() == Some("with")
+    let with_saying = prev.is_some_and(|p| with_lowercase(p, |p| p == "with"))
         && cues::verb_after(w, after, VerbSense::Speech)
             .is_some_and(|v| w[v].text.ends_with("ing"));
     if before_cue || among || with_saying {

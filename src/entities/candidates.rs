@@ -13,10 +13,10 @@ use super::tokens::{adjacent, first_at_or_after, tokenize, Token};
 use super::typing::{self, Verdict};
 use super::{RawMention, Scope};
 use crate::lexicon;
+use crate::lexicon::{HashMap, HashSet};
 use crate::model::{Block, EntityType, Role, Span};
 use crate::segment::sentences::{split_sentences, ABBREVIATIONS};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Lower-case words allowed inside a name when a capitalised word follows.
@@ -43,14 +43,20 @@ pub fn find(blocks: &[Block], gazetteer: &Gazetteer, scope: Scope) -> Vec<RawMen
         })
         .collect();
     // Title-case headings; other blocks (results lines, lists, captions) are read as prose.
-    let headline = |i: usize| {
-        let b = &blocks[i];
-        b.role != Role::Body
-            && b.role.is_story()
-            && crate::segment::features::measure(&b.text).cap_ratio >= 0.7
-    };
+    // Measured once per block: `measure` runs a dozen regexes.
+    let headlines: HashSet<usize> = story
+        .iter()
+        .map(|(i, _)| *i)
+        .filter(|&i| {
+            let b = &blocks[i];
+            b.role != Role::Body
+                && b.role.is_story()
+                && crate::segment::features::measure(&b.text).cap_ratio >= 0.7
+        })
+        .collect();
+    let headline = |i: usize| headlines.contains(&i);
     // Words capitalised where case means something: evidence that a sentence-initial word is a name.
-    let mut mid_caps: HashSet<&str> = HashSet::new();
+    let mut mid_caps: HashSet<&str> = HashSet::default();
     for (i, toks) in &story {
         if headline(*i) {
             continue;
@@ -68,7 +74,16 @@ pub fn find(blocks: &[Block], gazetteer: &Gazetteer, scope: Scope) -> Vec<RawMen
         .filter(|m| m.etype.is_some())
         .map(|m| (m.text.clone(), m.clone()))
         .collect();
-    let capitals = in_capitals(&known);
+    // In the order the body first names them, so that when two names share a last word
+    // ("TOGETHER" in "Lauren Still Together" and "Cameron Still Together") the one a
+    // shouted headline gets does not depend on hash order.
+    let mut seen: HashSet<&str> = HashSet::default();
+    let in_order: Vec<&RawMention> = out
+        .iter()
+        .filter(|m| m.etype.is_some() && seen.insert(m.text.as_str()))
+        .map(|m| &known[&m.text])
+        .collect();
+    let capitals = in_capitals(&in_order);
     for (i, toks) in story.iter().filter(|(i, _)| headline(*i)) {
         let text = &blocks[*i].text;
         let known = if shouting(text) { &capitals } else { &known };
@@ -79,9 +94,9 @@ pub fn find(blocks: &[Block], gazetteer: &Gazetteer, scope: Scope) -> Vec<RawMen
 
 /// The body's names as a headline in capitals writes them: "TAKAGI" and "TAKUYA TAKAGI" for
 /// "Takuya Takagi", each carrying the full name so it joins the person.
-fn in_capitals(known: &HashMap<String, RawMention>) -> HashMap<String, RawMention> {
-    let mut out = HashMap::new();
-    for m in known.values() {
+fn in_capitals(known: &[&RawMention]) -> HashMap<String, RawMention> {
+    let mut out = HashMap::default();
+    for &m in known {
         let mut m = m.clone();
         m.known_name = m.known_name.or_else(|| Some(m.text.clone()));
         if m.etype == Some(EntityType::Person) {
@@ -258,7 +273,7 @@ fn in_prose(
                 .is_some_and(|t| t.start == f.start && t.sentence_start))
     });
     let mut out: Vec<RawMention> = Vec::new();
-    let mut suppressed: HashSet<usize> = HashSet::new();
+    let mut suppressed: HashSet<usize> = HashSet::default();
     if shouting(text) {
         return found
             .iter()

@@ -8,9 +8,9 @@
 
 use super::CustomEntities;
 use crate::lexicon;
+use crate::lexicon::HashMap;
 use crate::model::EntityType;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What a known form refers to.
@@ -76,7 +76,7 @@ impl Gazetteer {
     fn build(custom: &CustomEntities) -> Gazetteer {
         let lex = lexicon::get();
         let mut entries: Vec<Entry> = Vec::new();
-        let mut forms: HashMap<String, usize> = HashMap::new();
+        let mut forms: HashMap<String, usize> = HashMap::default();
         let mut add = |forms_of: Vec<String>, entry: Entry, entries: &mut Vec<Entry>| {
             let idx = entries.len();
             entries.push(entry);
