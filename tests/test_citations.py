@@ -15,8 +15,12 @@ def rows(corpus: nf.Corpus) -> list[tuple[str, str]]:
     return [(r["kind"], r["source"]) for r in corpus.citations.iter_rows(named=True)]
 
 
+#: A lead of two sentences, so that the paragraphs under test are body, not a standfirst.
+LEAD = "The harbour deal was signed on Monday. Both sides called it a fair compromise."
+
+
 def story(*paragraphs: str, title: str = "Harbour Deal Signed") -> str:
-    return "\n\n".join([title, *paragraphs])
+    return "\n\n".join([title, LEAD, *paragraphs])
 
 
 # --- gold --------------------------------------------------------------------------------

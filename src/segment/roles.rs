@@ -421,6 +421,10 @@ fn label_header(
         // The headline announces the story: its words come back in the first paragraphs,
         // a teaser's do not.
         s += 1.5 * lead_overlap(&texts[i], if i < start { &lead } else { &lead_after });
+        // The line above a picture's credit line is the rest of its caption.
+        if feats.get(i + 1).is_some_and(|g| g.caption || g.credit) && f.words >= 12 {
+            s -= 1.5;
+        }
         s
     };
     // A Title Case first paragraph of headline length is the headline run into the story.
