@@ -21,9 +21,9 @@ DEV = Path(__file__).parent / "dev"
 #: (form, measure) -> the lowest score accepted.
 THRESHOLDS = {
     "text": {
-        "articles_found": 1.0, "article_fields": 0.41, "body_boundaries": 0.91,
-        "entity_f1": 0.57, "entity_typed_f1": 0.51, "alias_resolution": 0.63,
-        "quote_f1": 0.86, "quote_kind_acc": 0.85, "quote_speaker_acc": 0.62, "citation_f1": 0.28,
+        "articles_found": 1.0, "article_fields": 0.57, "body_boundaries": 0.91,
+        "entity_f1": 0.62, "entity_typed_f1": 0.55, "alias_resolution": 0.67,
+        "quote_f1": 0.88, "quote_kind_acc": 0.85, "quote_speaker_acc": 0.63, "citation_f1": 0.32,
     },
     "html": {
         "articles_found": 1.0, "article_fields": 0.78, "body_boundaries": 0.89,
