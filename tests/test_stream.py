@@ -4,6 +4,7 @@ included, of one ``nf.read`` of the same inputs."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import polars as pl
@@ -170,3 +171,31 @@ def test_the_command_line_streams_the_frames_nf_read_writes(fmt: str, tmp_path: 
         assert_frame_equal(read(new), read(old)), f
         if fmt == "csv":
             assert new.read_text() == old.read_text(), f
+
+
+def _memory_bench():  # type: ignore[no-untyped-def]
+    """benches/memory.py as a module: its corpus generator and its peak-RSS measurement."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("newsframe_memory_bench", ROOT.parent / "benches" / "memory.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss of a child in KB (os.wait4)")
+def test_peak_memory_of_a_stream_does_not_grow_with_the_corpus(tmp_path: Path) -> None:
+    """Issue 15. Peak RSS of a fresh process streaming 6.5 MB, then 40 MB (the same
+    generator as benches/memory.py): measured 183 -> 200-213 MB. A one-shot ``nf.read``
+    grows about 10 MB per MB of input (234 -> 547 MB from 10 to 40 MB), and the old
+    final pass (``replace_strict`` over the parts) about 1 MB per MB; the bound is
+    1.5 MB per MB, with the first batches' warm-up as the slack."""
+    bench = _memory_bench()
+    corpus = tmp_path / "corpus"
+    bench.generate(corpus, 40)
+    small, large = corpus / "0000", corpus
+    mb = {f: sum(p.stat().st_size for p in f.rglob("*.txt")) / 1e6 for f in (small, large)}
+    peak = {f: bench.measure(bench._STREAM, f, tmp_path / "out")[0] for f in (small, large)}
+    growth = peak[large] - peak[small]
+    assert growth < 1.5 * (mb[large] - mb[small]), (mb, peak)
