@@ -181,7 +181,7 @@ fn names_in(bylines: &[&Block]) -> Vec<String> {
     let lex = lexicon::get();
     let mut out: Vec<String> = Vec::new();
     for b in bylines {
-        let text = crate::segment::features::link_text_apart(&b.text);
+        let text = crate::segment::features::link_text(&b.text, " | ");
         // The names stop where the date, a time or the outlet's handle starts:
         // "By Kisha Forde Dec 22, 2023 10:20 PM", "Noah Eastwood, Reporter 22 December 2023".
         let named = match crate::segment::features::find_date_at(&text) {

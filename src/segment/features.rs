@@ -132,7 +132,7 @@ pub fn measure(text: &str) -> Features {
     crate::work::add(text.len());
     let words: Vec<&str> = text.split_whitespace().collect();
     let n = words.len();
-    let plain = link_text(text);
+    let plain = link_text(text, "");
     let terminal = ends_sentence(text);
     let cap_ratio = capitalised_share(&words);
     let lower = text.to_lowercase();
@@ -250,20 +250,11 @@ pub fn starts_with_given_name(text: &str) -> bool {
         .is_some_and(|w| lexicon::get().is_given_name(w))
 }
 
-/// The text a reader sees: markdown links and images (html2text) replaced by their text.
-pub fn link_text(text: &str) -> std::borrow::Cow<'_, str> {
+/// The text a reader sees: markdown links and images (html2text) replaced by their text
+/// and `after` ("" to read on, " | " to keep neighbouring links apart).
+pub fn link_text<'a>(text: &'a str, after: &str) -> std::borrow::Cow<'a, str> {
     if text.contains("](") {
-        MD_LINK.replace_all(text, "$1")
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
-}
-
-/// `link_text`, each link's text followed by ` | ` so that neighbouring links stay apart
-/// ("By [Jane Roe](..) [Fox News](..)").
-pub fn link_text_apart(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains("](") {
-        MD_LINK.replace_all(text, "$1 | ")
+        MD_LINK.replace_all(text, format!("${{1}}{after}").as_str())
     } else {
         std::borrow::Cow::Borrowed(text)
     }

@@ -112,11 +112,14 @@ pub fn assign_roles_marked(
     }
 
     let headline = headline.and_then(|h| h.into_iter().rev().find(|&j| j < start));
-    label_header(
-        texts, &feats, &repeated, headline, headings, &mut roles, start,
-    );
+    let page = Page {
+        texts,
+        feats: &feats,
+        confirmed: confirmed_names(texts, &feats),
+    };
+    label_header(&page, &repeated, headline, headings, &mut roles, start);
     label_chrome(&feats, &reference, &mut roles, end + 1, n);
-    label_trailer(texts, &feats, &reference, &is_bio, &mut roles, end + 1);
+    label_trailer(&page, &reference, &is_bio, &mut roles, end + 1);
     roles
 }
 
@@ -144,12 +147,17 @@ fn page_headline(texts: &[String]) -> Option<Vec<usize>> {
     })
 }
 
+/// How many of a line's words, stripped of punctuation, `is` holds.
+fn count_words(text: &str, is: impl Fn(&str) -> bool) -> usize {
+    text.split_whitespace()
+        .filter(|w| is(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .count()
+}
+
 /// How many of a line's words are menu words ("Contact Us Login give now" has two).
 fn chrome_words(text: &str) -> usize {
     let lex = crate::lexicon::get();
-    text.split_whitespace()
-        .filter(|w| lex.is_chrome_word(w.trim_matches(|c: char| !c.is_alphanumeric())))
-        .count()
+    count_words(text, |w| lex.is_chrome_word(w))
 }
 
 /// How many of a line's words are account and site-tool buttons ("Log in", "Subscribe",
@@ -176,14 +184,7 @@ fn account_words(text: &str) -> usize {
         "profile",
         "password",
     ];
-    text.split_whitespace()
-        .filter(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            BUTTONS.contains(&w.as_str())
-        })
-        .count()
+    count_words(text, |w| BUTTONS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A markdown `# Headline` (html2text's rendering of `<h1>`) of headline length: the
@@ -338,14 +339,18 @@ fn fallback_body(feats: &[Features], roles: &mut [Role]) {
 
 /// Title, subtitle, bylines and captions before the body.
 fn label_header(
-    texts: &[String],
-    feats: &[Features],
+    page: &Page,
     repeated: &dyn Fn(usize) -> bool,
     headline: Option<usize>,
     headings: &[bool],
     roles: &mut [Role],
     start: usize,
 ) {
+    let Page {
+        texts,
+        feats,
+        confirmed,
+    } = page;
     let headline_shaped = |i: usize| {
         let f = &feats[i];
         (3..=30).contains(&f.words)
@@ -396,7 +401,7 @@ fn label_header(
         }
         // The headline heads the story's byline and date (a standfirst may sit between);
         // captions, teasers and menus below them do not.
-        if heads_byline(texts, feats, i, start) {
+        if heads_byline(page, i, start) {
             s += 2.5;
         }
         // Menus run several menu words together ("Your CNN account Log in").
@@ -434,10 +439,16 @@ fn label_header(
         && feats[start].words <= 25
         && roles[start + 1] == Role::Body;
     let last = if title_case_lead { start + 1 } else { start };
+    // Each candidate scored once; the best, the later of equals.
+    let scores: Vec<(usize, f32)> = (0..last)
+        .filter(|&i| headline_shaped(i))
+        .map(|i| (i, score(i)))
+        .collect();
     let title = headline.or_else(|| {
-        (0..last)
-            .filter(|&i| headline_shaped(i))
-            .max_by(|&a, &b| score(a).total_cmp(&score(b)).then(a.cmp(&b)))
+        scores
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+            .map(|&(i, _)| i)
     });
     let mut after_title = 0;
     if let Some(t) = title {
@@ -478,13 +489,12 @@ fn label_header(
             take_standfirst(texts, feats, roles, start);
         }
     }
-    let confirmed = |i: usize| name_confirmed(texts, feats, i);
     for i in 0..start {
         if roles[i] != Role::Other {
             continue;
         }
         let f = &feats[i];
-        roles[i] = if f.byline || f.date_line || (f.name_line && confirmed(i)) {
+        roles[i] = if f.byline || f.date_line || confirmed[i] {
             Role::Byline
         } else if f.caption {
             Role::Caption
@@ -505,13 +515,18 @@ fn label_header(
 /// Whether a byline or date line follows block `i` closely: after at most one other
 /// block (a standfirst), not counting bullets and one-word buttons ("*", "Share"). A
 /// byline may be split ("By" / "Jane Doe") or a bullet with a date ("* Jane Doe, May 2, 2024").
-fn heads_byline(texts: &[String], feats: &[Features], i: usize, start: usize) -> bool {
+fn heads_byline(page: &Page, i: usize, start: usize) -> bool {
+    let Page {
+        texts,
+        feats,
+        confirmed,
+    } = page;
     let mut others = 0;
     for j in i + 1..start.min(i + 8) {
         let f = &feats[j];
         let dated = f.words <= 14 && super::features::find_date(&texts[j]).is_some();
         let bare_by = texts[j].trim().eq_ignore_ascii_case("by");
-        if f.byline || f.date_line || dated || bare_by || name_confirmed(texts, feats, j) {
+        if f.byline || f.date_line || dated || bare_by || confirmed[j] {
             return true;
         }
         if f.words <= 1 || f.nav && f.words <= 3 {
@@ -611,13 +626,17 @@ fn label_chrome(
 
 /// Bylines, bios and link lists after the body.
 fn label_trailer(
-    texts: &[String],
-    feats: &[Features],
+    page: &Page,
     reference: &[bool],
     is_bio: &dyn Fn(usize) -> bool,
     roles: &mut [Role],
     from: usize,
 ) {
+    let Page {
+        texts,
+        feats,
+        confirmed,
+    } = page;
     let mut in_link_list = false;
     for i in from..texts.len() {
         let f = &feats[i];
@@ -628,7 +647,7 @@ fn label_trailer(
         if is_bio(i) {
             roles[i] = Role::Bio;
             in_link_list = false;
-        } else if f.byline || (f.name_line && name_confirmed(texts, feats, i)) {
+        } else if f.byline || confirmed[i] {
             roles[i] = Role::Byline;
             in_link_list = false;
         } else if f.related {
@@ -642,24 +661,43 @@ fn label_trailer(
     }
 }
 
-/// A name-shaped line is a byline when the name is known, sits next to another byline name,
-/// or opens an author bio on the page.
-fn name_confirmed(texts: &[String], feats: &[Features], i: usize) -> bool {
-    if !feats[i].name_line {
-        return false;
-    }
-    if starts_with_given_name(&texts[i]) {
-        return true;
-    }
-    let name = texts[i].as_str();
-    let opens_bio = texts
+/// The blocks of a page with what the labelling steps read of them.
+struct Page<'a> {
+    texts: &'a [String],
+    feats: &'a [Features],
+    /// Name lines confirmed as bylines (`confirmed_names`).
+    confirmed: Vec<bool>,
+}
+
+/// Per block, whether it is a name-shaped line that is a byline: the name is known, sits
+/// next to another byline name, or opens an author bio on the page. Computed once per page,
+/// with the bios sorted so a name finds the bios it opens by binary search.
+fn confirmed_names(texts: &[String], feats: &[Features]) -> Vec<bool> {
+    let mut bios: Vec<&str> = texts
         .iter()
         .zip(feats)
-        .any(|(t, f)| f.bio && t.starts_with(name) && t.len() > name.len());
-    let neighbour_known = [i.wrapping_sub(1), i + 1]
-        .iter()
-        .any(|&j| j < texts.len() && feats[j].name_line && starts_with_given_name(&texts[j]));
-    opens_bio || neighbour_known
+        .filter(|(_, f)| f.bio)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    bios.sort_unstable();
+    let opens_bio = |name: &str| {
+        let at = bios.partition_point(|t| *t < name);
+        bios[at..]
+            .iter()
+            .take_while(|t| t.starts_with(name))
+            .any(|t| t.len() > name.len())
+    };
+    let known =
+        |j: usize| j < texts.len() && feats[j].name_line && starts_with_given_name(&texts[j]);
+    (0..texts.len())
+        .map(|i| {
+            feats[i].name_line
+                && (starts_with_given_name(&texts[i])
+                    || opens_bio(&texts[i])
+                    || known(i.wrapping_sub(1))
+                    || known(i + 1))
+        })
+        .collect()
 }
 
 #[cfg(test)]
