@@ -60,6 +60,10 @@ pub struct MarkupBlock {
     pub in_story: bool,
     /// Share of the block's characters inside links.
     pub link_density: f32,
+    /// Inside an element the markup marks as the author's (`class="byline"`, `rel="author"`,
+    /// `itemprop="author"`, a link to an author page): a name line there is a byline even
+    /// without "By".
+    pub author: bool,
 }
 
 /// A parsed page: its blocks and what it states about itself.
@@ -161,6 +165,13 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)hidden|^hid$|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|caption|byline|author").unwrap()
 });
+/// Class, id or itemprop names of the element printing the author's name.
+static AUTHOR_NAMES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)by-?line|author|writer|contributor|reporter").unwrap());
+/// Links to an author's page: `/author/jane-doe`, `/people/jane-doe`, `/by/jane-doe`.
+static AUTHOR_HREF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)/(?:authors?|by|people|staff|profiles?|contributors?|writers?|journalists?|reporters?|columnists?)/[^/?#]").unwrap()
+});
 static HIDDEN_STYLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden").unwrap());
 static ENTITY: LazyLock<Regex> =
@@ -192,6 +203,8 @@ struct RawBlock {
     chrome_at: Vec<usize>,
     /// Its element and the two above it, for scoring.
     scored: [Option<usize>; 3],
+    /// Mostly text of author-marked elements.
+    author: bool,
 }
 
 /// The state of the walk over the tree.
@@ -206,7 +219,10 @@ struct Walk {
     link_depth: usize,
     chrome_open: Vec<usize>,
     figure_depth: usize,
+    /// Open author-marked elements (positions).
+    author_open: Vec<usize>,
     buffer: String,
+    buffer_author: usize,
     buffer_links: usize,
     blocks: Vec<RawBlock>,
     json_ld: Vec<String>,
@@ -397,6 +413,13 @@ impl Walk {
         if name == "figure" {
             self.figure_depth += 1;
         }
+        let author_marked = el.attr("rel") == Some("author")
+            || el.attr("itemprop").is_some_and(|p| p.contains("author"))
+            || (name == "a" && el.attr("href").is_some_and(|h| AUTHOR_HREF.is_match(h)))
+            || (!names.trim().is_empty() && AUTHOR_NAMES.is_match(&names));
+        if author_marked {
+            self.author_open.push(pos);
+        }
         if name == "h1" && self.silent_open.is_empty() {
             self.h1_open = Some((pos, String::new()));
         }
@@ -426,6 +449,9 @@ impl Walk {
         }
         if name == "figure" {
             self.figure_depth = self.figure_depth.saturating_sub(1);
+        }
+        if self.author_open.last() == Some(&pos) {
+            self.author_open.pop();
         }
         if name == "h1" {
             if let Some((at, text)) = self.h1_open.take() {
@@ -517,6 +543,9 @@ impl Walk {
         if self.link_depth > 0 {
             self.buffer_links += t.chars().filter(|c| !c.is_whitespace()).count();
         }
+        if !self.author_open.is_empty() {
+            self.buffer_author += t.chars().filter(|c| !c.is_whitespace()).count();
+        }
     }
 
     /// Ends the current block, if it has text.
@@ -524,11 +553,14 @@ impl Walk {
         if self.buffer.trim().is_empty() {
             self.buffer.clear();
             self.buffer_links = 0;
+            self.buffer_author = 0;
             return;
         }
         let text = collapse_ws(&self.buffer);
         self.buffer.clear();
         let link_chars = std::mem::take(&mut self.buffer_links);
+        let author_chars = std::mem::take(&mut self.buffer_author);
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
         // The innermost open block element is the block's element.
         let at = self.open.iter().rposition(|o| o.1);
         let (pos, tag) = at.map_or((0, ""), |i| (self.open[i].0, self.open[i].2.as_str()));
@@ -560,6 +592,7 @@ impl Walk {
             pos,
             chrome_at: self.chrome_open.clone(),
             scored,
+            author: author_chars * 2 >= chars,
         });
     }
 
@@ -599,6 +632,7 @@ impl Walk {
                     chrome: b.chrome_at.iter().any(|&c| !false_chrome(c)),
                     in_story: story.iter().any(|&(s, e)| s <= b.pos && b.pos < e),
                     link_density: b.link_chars as f32 / chars as f32,
+                    author: b.author,
                 }
             })
             .collect();
@@ -948,6 +982,21 @@ mod tests {
             p.hints.published,
             chrono::NaiveDate::from_ymd_opt(2021, 3, 4)
         );
+    }
+
+    #[test]
+    fn author_links_and_byline_classes_mark_blocks() {
+        let html = format!(
+            r#"<html><body><article><h1>A headline here</h1><div><a href="/author/greg-potts">Greg Potts</a></div><div class="article-byline">Ann Lee, Reporter</div><p>{P}</p><p>{P}</p></article></body></html>"#
+        );
+        let p = parse(&html);
+        let marked: Vec<&str> = p
+            .blocks
+            .iter()
+            .filter(|b| b.author)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(marked, vec!["Greg Potts", "Ann Lee, Reporter"]);
     }
 
     #[test]

@@ -46,7 +46,10 @@ impl Stated {
         if self.headline.is_none() {
             self.headline = other.headline;
         }
-        if self.authors.is_empty() {
+        // A template's empty author (", USA TODAY" for "Jane Doe, USA TODAY") names only the
+        // outlet: the next source may name the person.
+        let lex = crate::lexicon::get();
+        if !self.authors.iter().any(|a| lex.outlet(a.trim()).is_none()) {
             self.authors = other.authors;
         }
         if self.published.is_none() {
@@ -325,6 +328,15 @@ mod tests {
 
     fn ld(s: &str) -> Stated {
         from_json_ld(&[s.to_string()])
+    }
+
+    #[test]
+    fn a_template_author_naming_no_one_gives_way() {
+        let s = from_json_ld(&[
+            r#"{"@type":"NewsArticle","headline":"Talks","author":{"@type":"Person","name":", USA TODAY"}}"#.to_string(),
+            r#"{"@type":"NewsArticle","author":[{"name":"Kay Lee"}]}"#.to_string(),
+        ]);
+        assert_eq!(s.authors, vec!["Kay Lee"]);
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub fn derive(blocks: &[Block], hints: &Hints) -> Metadata {
 /// Words that make a stated author a role or a desk, not a person ("Guardian staff reporter",
 /// "Contributing Opinion Writer").
 static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:staff|reporter|writer|editor|editors|correspondent|contributor|contributing|columnist|team|desk|newsroom|brandroom|bureau|wire|services?)\b").unwrap()
+    Regex::new(r"(?i)\b(?:staff|reporter|writer|editor|editors|correspondent|contributor|contributing|columnist|team|desk|newsroom|brandroom|bureau|wire|services?|officer|sponsored|director|president|founder|chairman|head of)\b").unwrap()
 });
 
 /// The people among the authors a page states: meta tags and feeds also list outlets
@@ -93,6 +93,7 @@ fn person_names(stated: &[String]) -> Vec<String> {
             && !name.contains(['@', '(', ')', '/'])
             && !handle
             && !credential
+            && !(words == 1 && lex.is_function_word(&name.to_lowercase()))
             && words <= 6
             && lex.outlet(&name).is_none()
             && !ROLE_WORDS.is_match(&name);
@@ -151,7 +152,10 @@ fn byline_authors(blocks: &[Block]) -> Vec<String> {
         (Some(&f), Some(&l)) => (f, l),
         _ => (blocks.len(), blocks.len()),
     };
-    let header: Vec<&Block> = (title..first)
+    // Up to the story's third paragraph: a standfirst or a caption the rules took for
+    // story text may stand above the byline.
+    let header_end = body.get(2).copied().unwrap_or(first).max(first);
+    let header: Vec<&Block> = (title..header_end)
         .filter(|&i| is(i, Role::Byline))
         .map(|i| &blocks[i])
         .collect();
@@ -176,6 +180,35 @@ fn byline_authors(blocks: &[Block]) -> Vec<String> {
         .collect();
     names_in(&above)
 }
+
+/// "Published:" or "Updated" run into the name before it ("Courtney CarrPublished:").
+static GLUED_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:Published|Updated|Posted|Last updated)\s*:?\s*$").unwrap());
+
+/// A byline name without the job or desk printed after it: "Will Macmaster Editor",
+/// "Craig Meyer USA TODAY NETWORK", "Jane Roe Senior Reporter". The name keeps two words.
+fn without_trailing_desk(name: &str) -> &str {
+    let mut end = name.len();
+    loop {
+        let head = name[..end].trim_end();
+        let Some(cut) = head.rfind(' ') else {
+            return head;
+        };
+        let last = &head[cut + 1..];
+        let shouted = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !last.chars().any(char::is_lowercase);
+        let desk = shouted || ROLE_WORDS.is_match(last) || DESK_WORDS.is_match(last);
+        if !desk || head[..cut].split_whitespace().count() < 2 {
+            return head;
+        }
+        end = cut;
+    }
+}
+
+/// Job words that follow a byline name (beyond `ROLE_WORDS`).
+static DESK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:senior|chief|deputy|associate|assistant|managing|executive|political|opinion|news|sports|business|officer|director|manager|producer|photographer|analyst|intern|network|media|sponsored|head)$").unwrap()
+});
 
 fn names_in(bylines: &[&Block]) -> Vec<String> {
     let lex = lexicon::get();
@@ -202,9 +235,12 @@ fn names_in(bylines: &[&Block]) -> Vec<String> {
             continue;
         }
         let rest = BYLINE_PREFIX.replace(named, "");
+        let rest = GLUED_STAMP.replace(&rest, "");
         for part in NAME_SPLIT.split(&rest) {
-            let part = part.trim().trim_end_matches('.');
+            let part = without_trailing_desk(part.trim().trim_end_matches('.'));
             if PERSON_NAME.is_match(part)
+                && !part.starts_with("The ")
+                && !ROLE_WORDS.is_match(part)
                 && lex.outlet(part).is_none()
                 && !out.iter().any(|a| a == part)
             {
@@ -376,6 +412,38 @@ mod tests {
             byline_authors(&b),
             vec!["Jane Doe", "John Roe", "Mary Major"]
         );
+    }
+
+    #[test]
+    fn byline_names_lose_desks_jobs_and_stamps() {
+        let names = |t: &str| names_in(&[&block(t, Role::Byline)]);
+        assert_eq!(names("Will Macmaster Editor"), vec!["Will Macmaster"]);
+        assert_eq!(names("Craig Meyer USA TODAY NETWORK"), vec!["Craig Meyer"]);
+        assert_eq!(names("Ann Lee Senior Political Reporter"), vec!["Ann Lee"]);
+        assert_eq!(
+            names("Courtney CarrPublished: December 20, 2023"),
+            vec!["Courtney Carr"]
+        );
+        assert_eq!(
+            names("By Jane Doe, Contributing Opinion Writer"),
+            vec!["Jane Doe"]
+        );
+        assert!(names("The Worcester Telegram & Gazette").len() <= 1);
+        assert!(!names("The Worcester Telegram & Gazette")
+            .contains(&"The Worcester Telegram".to_string()));
+    }
+
+    #[test]
+    fn a_byline_below_a_standfirst_taken_for_story_text_counts() {
+        let long = "The ministers met again on Tuesday and agreed on a plan for the talks.";
+        let b = vec![
+            block("Ministers meet", Role::Title),
+            block(long, Role::Body),
+            block("By Jane Doe", Role::Byline),
+            block(long, Role::Body),
+            block(long, Role::Body),
+        ];
+        assert_eq!(byline_authors(&b), vec!["Jane Doe"]);
     }
 
     #[test]

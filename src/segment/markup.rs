@@ -66,6 +66,21 @@ pub fn assign_markup_roles(blocks: &[MarkupBlock], hints: &Hints) -> Vec<Role> {
                 out[i] = Role::Byline;
             }
         }
+        // A short name line the markup marks as the author's, up to the story's second
+        // paragraph (standfirsts and captions often come first): "Greg Potts" linking to
+        // `/author/greg-potts`, `<span class="byline">Craig Meyer USA TODAY NETWORK</span>`.
+        let second_body = out
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| **r == Role::Body)
+            .nth(2)
+            .map_or(blocks.len(), |(i, _)| i);
+        for i in title.map_or(0, |t| t + 1)..second_body {
+            if blocks[i].author && out[i] != Role::Title && author_line(&blocks[i].text, &feats[i])
+            {
+                out[i] = Role::Byline;
+            }
+        }
         for i in first..blocks.len() {
             if out[i] == Role::Byline && !feats[i].byline && feats[i].bio {
                 out[i] = Role::Bio;
@@ -76,6 +91,16 @@ pub fn assign_markup_roles(blocks: &[MarkupBlock], hints: &Hints) -> Vec<Role> {
         }
     }
     out
+}
+
+/// A line that can be an author-marked byline: a few words, two of them capitalised, not a
+/// sentence.
+fn author_line(text: &str, f: &Features) -> bool {
+    let capitalised = text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    (f.words <= 10 || f.date_line) && capitalised >= 2 && !f.prose && !f.bio
 }
 
 /// The block printing the headline the page names (`<h1>`), else the first `<h1>`.
@@ -216,10 +241,39 @@ mod tests {
             chrome,
             in_story,
             link_density: 0.0,
+            author: false,
         }
     }
 
     const P: &str = "The minister met his counterpart on Tuesday, and they discussed trade.";
+
+    #[test]
+    fn an_author_marked_name_line_is_a_byline() {
+        let mut name = block("Greg Potts", BlockKind::Text, true, false);
+        name.author = true;
+        name.link_density = 1.0;
+        let mut sentence = block(P, BlockKind::Paragraph, true, false);
+        sentence.author = true;
+        let blocks = vec![
+            block(
+                "Ministers meet in Geneva",
+                BlockKind::Heading(1),
+                true,
+                false,
+            ),
+            name,
+            block("Published: 22 Dec 2023", BlockKind::Text, true, false),
+            block(P, BlockKind::Paragraph, true, false),
+            sentence,
+        ];
+        let r = assign_markup_roles(&blocks, &Hints::default());
+        assert_eq!(r[1], Role::Byline);
+        assert_eq!(
+            r[4],
+            Role::Body,
+            "a sentence is story text wherever it sits"
+        );
+    }
 
     #[test]
     fn roles_follow_the_markup() {
