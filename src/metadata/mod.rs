@@ -93,7 +93,7 @@ fn person_names(stated: &[String]) -> Vec<String> {
             && !name.contains(['@', '(', ')', '/'])
             && !handle
             && !credential
-            && !(words == 1 && lex.is_function_word(&name.to_lowercase()))
+            && (words != 1 || !lex.is_function_word(&name))
             && words <= 6
             && lex.outlet(&name).is_none()
             && !ROLE_WORDS.is_match(&name);
