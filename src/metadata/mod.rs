@@ -197,7 +197,7 @@ fn without_trailing_desk(name: &str) -> &str {
         let last = &head[cut + 1..];
         let shouted = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !last.chars().any(char::is_lowercase);
-        let desk = shouted || ROLE_WORDS.is_match(last) || DESK_WORDS.is_match(last);
+        let desk = shouted || is_desk_word(last);
         if !desk || head[..cut].split_whitespace().count() < 2 {
             return head;
         }
@@ -209,6 +209,11 @@ fn without_trailing_desk(name: &str) -> &str {
 static DESK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:senior|chief|deputy|associate|assistant|managing|executive|political|opinion|news|sports|business|officer|director|manager|producer|photographer|analyst|intern|network|media|sponsored|head)$").unwrap()
 });
+
+/// A job or desk word printed after a byline name ("Editor", "Senior", "Contributor").
+pub(crate) fn is_desk_word(word: &str) -> bool {
+    ROLE_WORDS.is_match(word) || DESK_WORDS.is_match(word)
+}
 
 fn names_in(bylines: &[&Block]) -> Vec<String> {
     let lex = lexicon::get();

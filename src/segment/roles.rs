@@ -8,6 +8,7 @@
 //! references and related links after it.
 
 use super::features::{measure, split_page_title, starts_with_given_name, Features};
+use crate::lexicon;
 use crate::model::Role;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -90,6 +91,13 @@ pub fn assign_roles_marked(
         return roles;
     };
 
+    let page = Page {
+        texts,
+        feats: &feats,
+        confirmed: confirmed_names(texts, &feats),
+    };
+    let start = restart_under_headline(&page, &candidate, start, end);
+
     for i in start..=end {
         let f = &feats[i];
         roles[i] = if candidate[i] || short_sentence(f) && !reference[i] {
@@ -112,11 +120,6 @@ pub fn assign_roles_marked(
     }
 
     let headline = headline.and_then(|h| h.into_iter().rev().find(|&j| j < start));
-    let page = Page {
-        texts,
-        feats: &feats,
-        confirmed: confirmed_names(texts, &feats),
-    };
     label_header(&page, &repeated, headline, headings, &mut roles, start);
     label_chrome(&feats, &reference, &mut roles, end + 1, n);
     label_trailer(&page, &reference, &is_bio, &mut roles, end + 1);
@@ -319,6 +322,36 @@ fn densest_run(
     Some((first, last))
 }
 
+/// The story's start moved below a headline found in its first blocks: a disclaimer or a
+/// teaser sentence above the headline ("We may earn commission from links on this page")
+/// can open the densest run, but the story hangs from the line its byline or date follows.
+/// Only a few short paragraphs may be skipped, so a story's own subheadings stay inside it.
+fn restart_under_headline(page: &Page, candidate: &[bool], start: usize, end: usize) -> usize {
+    let feats = page.feats;
+    let mut skipped = (0usize, 0usize); // (paragraphs, words) above the headline
+    for h in start..=end.min(start + 8) {
+        let f = &feats[h];
+        if candidate[h] {
+            skipped = (skipped.0 + 1, skipped.1 + f.words);
+            if skipped.0 > 2 || skipped.1 > 60 {
+                return start;
+            }
+            continue;
+        }
+        let shaped = (3..=24).contains(&f.words)
+            && f.cap_ratio > 0.0
+            && !f.terminal
+            && !(f.nav || f.related || f.credit || f.caption || f.byline || f.date_line)
+            && !(f.name_line || f.bullet || f.link_line || f.reference_entry);
+        if h > start && shaped && heads_byline(page, h, end + 1) {
+            if let Some(next) = (h + 1..=end).find(|&j| candidate[j]) {
+                return next;
+            }
+        }
+    }
+    start
+}
+
 /// With no prose at all, the longest sentence-like block is the body.
 fn fallback_body(feats: &[Features], roles: &mut [Role]) {
     let best = (0..feats.len())
@@ -371,6 +404,8 @@ fn label_header(
             && !f.stop_marker
             && f.cap_ratio > 0.0
             && !PUBLISHED_IN.is_match(&texts[i])
+            && !meta_stamp(&texts[i])
+            && !name_with_desk(&texts[i])
     };
     let lead = lead_words(&texts[start..(start + 3).min(texts.len())]);
     let lead_after = lead_words(&texts[(start + 1).min(texts.len())..(start + 4).min(texts.len())]);
@@ -445,10 +480,13 @@ fn label_header(
         .map(|i| (i, score(i)))
         .collect();
     let title = headline.or_else(|| {
-        scores
+        let best = scores
             .iter()
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
-            .map(|&(i, _)| i)
+            .copied()
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))?;
+        let overlap =
+            |i: usize| lead_overlap(&texts[i], if i < start { &lead } else { &lead_after });
+        Some(headline_over_standfirst(page, &scores, best, &overlap))
     });
     let mut after_title = 0;
     if let Some(t) = title {
@@ -510,6 +548,89 @@ fn label_header(
             Role::Other
         };
     }
+}
+
+/// The headline when the best-scored line is the standfirst printed right under it: the
+/// line above, with nothing but buttons between, shorter (or not a sentence where the
+/// standfirst is one) and scored nearly as well. Standfirsts sit under headlines, so a
+/// standfirst's closeness to the story and its words in the lead must not outvote the
+/// headline above it.
+fn headline_over_standfirst(
+    page: &Page,
+    scores: &[(usize, f32)],
+    best: (usize, f32),
+    overlap: &dyn Fn(usize) -> f32,
+) -> usize {
+    let feats = page.feats;
+    let (b, sb) = best;
+    let Some(&(p, sp)) = scores.iter().rev().find(|(i, _)| *i < b) else {
+        return b;
+    };
+    let tiny = |j: usize| feats[j].words <= 1 || feats[j].nav && feats[j].words <= 3;
+    let adjacent = (p + 1..b).all(tiny);
+    let shorter = feats[p].words < feats[b].words || feats[b].terminal && !feats[p].terminal;
+    // The headline's words come back in the story; a menu line above a standfirst's do not.
+    let announces = overlap(p) >= 0.3 && chrome_words(&page.texts[p]) == 0;
+    if adjacent && shorter && announces && feats[p].words >= 4 && sp >= sb - 2.5 {
+        p
+    } else {
+        b
+    }
+}
+
+/// A timestamp or reading-time line ("Dec. 22, 2023, 5:24 AM UTC / Updated ...",
+/// "August 18, 2023 • 3 min read", "5 min read"): page furniture, never a headline.
+fn meta_stamp(text: &str) -> bool {
+    static CLOCK_OR_READ: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b\d{1,2}:\d{2}\b|\b\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b|\bread(?:ing)? time\b").unwrap()
+    });
+    let Some(m) = CLOCK_OR_READ.find(text) else {
+        return false;
+    };
+    let date = super::features::find_date_at(text);
+    if m.as_str().contains(':') && date.is_none() {
+        return false;
+    }
+    // The stamp opens the line; a headline run into its byline and time keeps its words.
+    let at = date.map_or(m.start(), |d| d.min(m.start()));
+    text[..at].split_whitespace().count() <= 2
+}
+
+/// A byline without "By": a name, then the outlet or desk ("Jane Roe USA TODAY",
+/// "Jane Roe, NBA.com", "Jane Roe Senior Features Editor"). The name opens with a known
+/// given name; what follows must be capitals, desk words or a known outlet, so a Title
+/// Case headline opening with a name ("Taylor Swift Wins Big") is not one.
+fn name_with_desk(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(3..=8).contains(&words.len()) || !lexicon::get().is_given_name(words[0]) {
+        return false;
+    }
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let tail_is_desk = |from: usize| {
+        let rest: Vec<&str> = words[from..]
+            .iter()
+            .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '/' | '|')))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let joined = rest.join(" ");
+        !rest.is_empty()
+            && (lexicon::get().outlet(&joined).is_some()
+                || rest.iter().all(|w| {
+                    crate::metadata::is_desk_word(w)
+                        || w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                            && !w.chars().any(char::is_lowercase)
+                        || matches!(*w, "&" | "and" | "of")
+                }))
+    };
+    // "Jane Roe, NBA.com": after a comma, a web address.
+    let domain = |k: usize| {
+        words[k - 1].ends_with(',')
+            && words.len() == k + 1
+            && words[k].contains('.')
+            && !words[k].ends_with('.')
+    };
+    (2..=3.min(words.len() - 1))
+        .any(|k| words[1..k].iter().all(|w| capital(w)) && (tail_is_desk(k) || domain(k)))
 }
 
 /// Whether a byline or date line follows block `i` closely: after at most one other
@@ -714,6 +835,21 @@ mod tests {
     const P2: &str = "Officials said the talks would continue next week in the capital, according to the statement.";
     const P3: &str =
         "Analysts expect little progress before the summit, which is scheduled for the spring.";
+
+    #[test]
+    fn stamps_and_name_lines_with_desks_are_not_headlines() {
+        assert!(meta_stamp(
+            "Dec. 22, 2023, 5:24 AM UTC / Updated Dec. 22, 2023"
+        ));
+        assert!(meta_stamp("5 min read"));
+        assert!(!meta_stamp(
+            "Trump speaks by Jane Roe - 12/22/23 11:35 AM ET"
+        ));
+        assert!(name_with_desk("Jane Roe USA TODAY"));
+        assert!(name_with_desk("Jane Roe Senior Political Reporter"));
+        assert!(name_with_desk("Jane Roe, example.com"));
+        assert!(!name_with_desk("Taylor Swift Wins Big At The Awards"));
+    }
 
     #[test]
     fn menu_lines_title_and_body() {
