@@ -801,11 +801,8 @@ impl<'a> Speakers<'a> {
         after: &[Word],
         headline: bool,
     ) -> Option<Attribution> {
-        let mut end = after.len();
-        while end > 0 && matches!(after[end - 1].text, "." | "!" | "?") {
-            end -= 1;
-        }
-        let words = &after[..end];
+        let words = super::words::without_stops(after);
+        let end = words.len();
         words
             .iter()
             .enumerate()

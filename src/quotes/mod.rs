@@ -282,14 +282,11 @@ fn previous_sentence(
     // read, so a paragraph of long sentences full of quotes is not read once per quote.
     let text = &blocks[block].text;
     let from = floor_char_boundary(text, prev.start.max(prev.end.saturating_sub(WINDOW)));
-    let mut ws = speakers.words(block, from..prev.end).into_owned();
-    // Its closing stop would start a clause of its own (see `clause_start`), leaving no words.
-    while ws.last().is_some_and(|w| matches!(w.text, "." | "!" | "?")) {
-        ws.pop();
-    }
+    let all = speakers.words(block, from..prev.end);
+    let ws = words::without_stops(&all);
     let found = speakers
-        .according_to(block, &ws)
-        .or_else(|| speakers.before(block, &ws, false).attribution)
+        .according_to(block, ws)
+        .or_else(|| speakers.before(block, ws, false).attribution)
         .filter(|a| a.speaker.is_some())?;
     Some(Attribution {
         how: How::Inherited,
@@ -307,12 +304,9 @@ fn reported_speech(speakers: &Speakers, block: usize) -> Option<Attribution> {
         return None;
     }
     let last = speakers.sentences(block).last()?.clone();
-    let mut ws = speakers.words(block, last).into_owned();
-    while ws.last().is_some_and(|w| matches!(w.text, "." | "!" | "?")) {
-        ws.pop();
-    }
+    let all = speakers.words(block, last);
     let found = speakers
-        .before(block, &ws, false)
+        .before(block, words::without_stops(&all), false)
         .attribution
         .filter(|a| a.speaker.is_some() && a.cue.is_some())?;
     Some(Attribution {
