@@ -151,3 +151,22 @@ def test_quote_paragraph_after_reported_speech_is_that_speaker_s() -> None:
     )
     assert name == "Karl Berg"
 
+
+
+def test_cue_closing_the_sentence_after_a_clause_names_the_speaker() -> None:
+    _, name, cue, _ = speaker_of(
+        CONTEXT, "“The water is falling now,” and the pumps ran through the night, Berg said."
+    )
+    assert (name, cue) == ("Karl Berg", "said")
+
+
+def test_quote_after_a_short_cued_sentence_is_that_speaker_s() -> None:
+    _, name, _, _ = speaker_of(CONTEXT, "Torres agreed. “The shelters stay open until the river drops.”")
+    assert name == "Ana Torres"
+
+
+def test_subject_after_an_opening_phrase_is_the_speaker() -> None:
+    q = quotes_of(
+        CONTEXT, "In a call with Karl Berg on Monday, the mayor said the plan would “keep every home dry.”"
+    ).row(0, named=True)
+    assert q["speaker"] == "the mayor"

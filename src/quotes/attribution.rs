@@ -97,10 +97,15 @@ const CLAUSE_WORDS: &[&str] = &[
 ];
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+
+/// Prepositions that attach a group to the person before them (`a spokesman for X`).
+const QUALIFYING_PREPOSITIONS: &[&str] = &["of", "for", "at", "from", "with"];
 const GROUP_PRONOUNS: &[&str] = &["it", "they"];
 
 /// How far after a quote an `“Q,” X said` cue may sit, in words.
 const AFTER_REACH: usize = 10;
+/// Commas from a sentence's end a closing cue is looked for after (`, said X, who …`).
+const SENTENCE_FINAL_COMMAS: usize = 2;
 /// How far after a quote the cue closing a speaker's apposition may sit, in words.
 const APPOSITION_REACH: usize = 40;
 /// How many words may separate a cue from the quote it governs directly.
@@ -392,7 +397,15 @@ impl<'a> Speakers<'a> {
     /// else a pronoun, else a demonym or a possessive.
     pub fn pick(&self, block: usize, clause: &[Word]) -> Option<Speaker> {
         self.head_of_phrase(block, clause)
+            .or_else(|| self.subject_after_opener(block, clause))
             .or_else(|| self.pick_in_clause(block, clause))
+    }
+
+    /// `In an interview with host Joe Smith, the senator said`: after an opening phrase the
+    /// subject is the head of the words after its comma, not a name inside the phrase.
+    fn subject_after_opener(&self, block: usize, clause: &[Word]) -> Option<Speaker> {
+        let comma = clause.iter().rposition(|w| w.text == ",")?;
+        self.head_of_phrase(block, &clause[comma + 1..])
     }
 
     /// The speaker a phrase's head names: the mention or the written name that ends the phrase
@@ -407,8 +420,18 @@ impl<'a> Speakers<'a> {
             .unwrap_or(phrase.len());
         let head = &phrase[..end];
         let first = head.first()?;
+        // "She greeted supporters in Houston and told them": a clause opening with a pronoun
+        // has it for subject, whatever is named after it.
+        if is_in(PERSON_PRONOUNS, first.text) || first.lower() == "they" {
+            return Some(Speaker {
+                text: first.text.to_string(),
+                entity: self.resolve_pronoun(first.text, block, first.start),
+                name: None,
+            });
+        }
         let lex = lexicon::get();
-        if lex.is_function_word(first.text) && !is_in(DETERMINERS, first.text) {
+        let determiner = is_in(DETERMINERS, first.text) || is_in(&["one", "another"], first.text);
+        if lex.is_function_word(first.text) && !determiner {
             return None;
         }
         let last = head.last()?;
@@ -417,6 +440,18 @@ impl<'a> Speakers<'a> {
             .into_iter()
             .rev()
             .find(|m| m.span.end >= last.end && !self.is_possessive(m));
+        // "a spokesman for committee Democrats", "Jane Doe of the Acme Institute": a group
+        // named after a preposition qualifies the head before it, which speaks.
+        if let Some(m) = ending.filter(|m| self.etype(m) != EntityType::Person) {
+            let qualifier = head[1..]
+                .iter()
+                .position(|w| is_in(QUALIFYING_PREPOSITIONS, w.text))
+                .map(|k| k + 1)
+                .filter(|&k| head[k].end <= m.span.start);
+            if let Some(speaker) = qualifier.and_then(|k| self.head_of_phrase(block, &head[..k])) {
+                return Some(speaker);
+            }
+        }
         if let Some(m) = ending {
             return Some(self.speaker_of(m));
         }
@@ -755,6 +790,30 @@ impl<'a> Speakers<'a> {
             cue: Some(cue_text(&rest[at..], &cue, self.text(block))),
             how: How::After,
         })
+    }
+
+    /// `“Q,” and donations rose, Gilbert said.`, `“Q,” since …, said Lee Epstein, who …`: a
+    /// cue closing the sentence after a clause of the writer's own, read from one of its last
+    /// commas as if it followed the quote.
+    pub fn sentence_final(
+        &self,
+        block: usize,
+        after: &[Word],
+        headline: bool,
+    ) -> Option<Attribution> {
+        let words = super::words::without_stops(after);
+        let end = words.len();
+        words
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(k, w)| *k > 0 && w.text == ",")
+            .take(SENTENCE_FINAL_COMMAS)
+            .take_while(|(k, _)| end - k <= AFTER_REACH + 1)
+            .find_map(|(k, _)| {
+                self.after_adjacent(block, &words[k..], headline)
+                    .filter(|a| a.speaker.is_some())
+            })
     }
 
     fn after_adjacent(&self, block: usize, after: &[Word], headline: bool) -> Option<Attribution> {

@@ -186,6 +186,9 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
     } else {
         prefer(lead.attribution.clone(), trailing)
     };
+    if sentence_initial && attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
+        attribution = prefer(attribution, speakers.sentence_final(eb, &after, headline));
+    }
     if attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
         let sentence_words: Vec<Word> = before.iter().chain(after.iter()).copied().collect();
         attribution = prefer(attribution, speakers.according_to(sb, &sentence_words));
@@ -279,10 +282,11 @@ fn previous_sentence(
     // read, so a paragraph of long sentences full of quotes is not read once per quote.
     let text = &blocks[block].text;
     let from = floor_char_boundary(text, prev.start.max(prev.end.saturating_sub(WINDOW)));
-    let ws = speakers.words(block, from..prev.end);
+    let all = speakers.words(block, from..prev.end);
+    let ws = words::without_stops(&all);
     let found = speakers
-        .according_to(block, &ws)
-        .or_else(|| speakers.before(block, &ws, false).attribution)
+        .according_to(block, ws)
+        .or_else(|| speakers.before(block, ws, false).attribution)
         .filter(|a| a.speaker.is_some())?;
     Some(Attribution {
         how: How::Inherited,
@@ -300,12 +304,9 @@ fn reported_speech(speakers: &Speakers, block: usize) -> Option<Attribution> {
         return None;
     }
     let last = speakers.sentences(block).last()?.clone();
-    let mut ws = speakers.words(block, last).into_owned();
-    while ws.last().is_some_and(|w| matches!(w.text, "." | "!" | "?")) {
-        ws.pop();
-    }
+    let all = speakers.words(block, last);
     let found = speakers
-        .before(block, &ws, false)
+        .before(block, words::without_stops(&all), false)
         .attribution
         .filter(|a| a.speaker.is_some() && a.cue.is_some())?;
     Some(Attribution {
@@ -911,5 +912,76 @@ mod tests {
     #[test]
     fn no_marks_no_quotes() {
         assert!(rows(&["Rain is expected across the region on Tuesday."], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_cue_closing_the_sentence_after_a_clause_names_the_speaker() {
+        let got = rows(
+            &["“The lines are shorter now,” and the queue eased by noon, Torres said."],
+            &[TORRES],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Ana Torres"), "{got:?}");
+    }
+
+    #[test]
+    fn a_cue_before_a_trailing_apposition_names_the_speaker() {
+        let got = rows(
+            &["“Nothing was settled,” since the vote was close, said Ana Torres, who chairs it."],
+            &[TORRES],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Ana Torres"), "{got:?}");
+    }
+
+    #[test]
+    fn a_quote_after_a_cued_sentence_takes_its_speaker() {
+        let got = rows(
+            &["Karl Berg agreed. “The harbour needs a second crane before winter.”"],
+            &[BERG],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Karl Berg"), "{got:?}");
+    }
+
+    #[test]
+    fn the_subject_after_an_opening_phrase_speaks() {
+        let got = rows(
+            &["In a talk with Karl Berg, the mayor said the plan would “help every family.”"],
+            &[BERG],
+        );
+        assert_eq!(got[0].2.as_deref(), Some("the mayor"), "{got:?}");
+    }
+
+    #[test]
+    fn a_group_after_a_preposition_qualifies_the_speaker() {
+        let got = rows(
+            &["“The figures are wrong,” a spokesman for the Harbour Board said."],
+            &[("Harbour Board", ORG, &[])],
+        );
+        assert_eq!(got[0].2.as_deref(), Some("a spokesman"), "{got:?}");
+        let got = rows(
+            &["Ana Torres of the Harbour Board warned that costs “may double by spring.”"],
+            &[TORRES, ("Harbour Board", ORG, &[])],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Ana Torres"), "{got:?}");
+    }
+
+    #[test]
+    fn a_pronoun_opening_the_clause_is_its_subject() {
+        let got = rows(
+            &[
+                "Ana Torres spoke first.",
+                "She met workers in Lyon and told them they would “share in the gains.”",
+            ],
+            &[TORRES, ("Lyon", GPE, &[])],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Ana Torres"), "{got:?}");
+    }
+
+    #[test]
+    fn a_description_led_by_one_speaks() {
+        let got = rows(
+            &["One strategist described the race as “a contest of turnout.”"],
+            &[],
+        );
+        assert_eq!(got[0].2.as_deref(), Some("One strategist"), "{got:?}");
     }
 }

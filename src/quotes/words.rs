@@ -185,6 +185,16 @@ impl Reader<'_> {
     }
 }
 
+/// The words without the stops that close them: a closing stop would start a clause of its
+/// own for the attribution patterns, leaving no words to read.
+pub fn without_stops<'a, 'w>(words: &'w [Word<'a>]) -> &'w [Word<'a>] {
+    let end = words
+        .iter()
+        .rposition(|w| !matches!(w.text, "." | "!" | "?"))
+        .map_or(0, |i| i + 1);
+    &words[..end]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,5 +303,14 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn closing_stops_are_dropped_and_inner_ones_kept() {
+        let text = "Mr. Lee agreed.";
+        let ws = words(text, 0..text.len(), &[]);
+        let kept: Vec<&str> = without_stops(&ws).iter().map(|w| w.text).collect();
+        assert_eq!(kept.last(), Some(&"agreed"));
+        assert!(kept.contains(&"."), "{kept:?}");
     }
 }
