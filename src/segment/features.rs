@@ -105,6 +105,10 @@ static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#{1,6})\s+\
 
 /// Whether most of the block is link text: links are how menus and teaser lists are written.
 fn is_link_line(text: &str, words: usize) -> bool {
+    // Both kinds of link open with `[`.
+    if !text.contains('[') {
+        return false;
+    }
     let rest = LIST_MARKER.replace(text, "");
     let rest = rest.trim();
     if rest.is_empty() {
@@ -128,21 +132,32 @@ fn is_caps_menu(text: &str, words: usize) -> bool {
 }
 
 /// Measures one block.
+///
+/// Most blocks of a rendered page are a few words of chrome, so the cost per block is the
+/// number of regex searches, not their length: each test below is gated by the word count
+/// it needs and by a byte-level check of what its pattern must contain (`may_*`), which
+/// skips the search without changing its answer.
 pub fn measure(text: &str) -> Features {
     crate::work::add(text.len());
     let words: Vec<&str> = text.split_whitespace().collect();
     let n = words.len();
-    let plain = link_text(text, "");
     let terminal = ends_sentence(text);
     let cap_ratio = capitalised_share(&words);
-    let lower = text.to_lowercase();
-    let reference_entry = REFERENCE_ENTRY.is_match(text) && REFERENCE_SHAPE.is_match(text);
-    let credit = n <= 25 && (CREDIT_ONLY.is_match(text) || (n <= 8 && SLASH_CREDIT.is_match(text)));
-    let caption = !credit && TRAILING_CREDIT.is_match(text);
+    let reference_entry = may_start_reference(text)
+        && REFERENCE_ENTRY.is_match(text)
+        && REFERENCE_SHAPE.is_match(text);
+    let credit = n <= 25
+        && ((may_be_credit(text) && CREDIT_ONLY.is_match(text))
+            || (n <= 8 && text.contains('/') && SLASH_CREDIT.is_match(text)));
+    let caption = !credit && may_end_in_credit(text) && TRAILING_CREDIT.is_match(text);
     let name_line = is_name_line(&words);
-    let bullet = LIST_MARKER.is_match(text) && !reference_entry;
+    let bullet = is_list_item(text) && !reference_entry;
     let link_line = is_link_line(text, n);
-    let md_heading = MD_HEADING.captures(text).map_or(0, |c| c[1].len() as u8);
+    let md_heading = if text.starts_with('#') {
+        MD_HEADING.captures(text).map_or(0, |c| c[1].len() as u8)
+    } else {
+        0
+    };
     let prose = ((n >= 10 && terminal) || n >= 40) && !credit && !caption;
     let listed_chrome = (bullet && !prose) || link_line || is_caps_menu(text, n);
     Features {
@@ -150,26 +165,160 @@ pub fn measure(text: &str) -> Features {
         terminal,
         cap_ratio,
         prose: prose && !link_line,
-        nav: (n <= 12 && NAV.is_match(lower.trim_end_matches(['.', ':', ' ']))) || listed_chrome,
-        related: n <= 30 && RELATED.is_match(text),
+        nav: (n <= 12 && NAV.is_match(text.to_lowercase().trim_end_matches(['.', ':', ' '])))
+            || listed_chrome,
+        related: n <= 30 && may_start_related(text) && RELATED.is_match(text),
         credit,
         caption,
         reference_entry,
-        bio: n >= 8 && BIO.is_match(text) && BIO_WORDS.is_match(text),
+        bio: n >= 8
+            && text.starts_with(|c: char| c.is_ascii_uppercase())
+            && BIO.is_match(text)
+            && BIO_WORDS.is_match(text),
         name_line,
-        byline: n <= 20 && (BY_LINE.is_match(&plain) || AUTHOR_LINK.is_match(text)),
+        byline: n <= 20
+            && ((may_start_byline(text) || text.contains("]("))
+                && BY_LINE.is_match(&link_text(text, ""))
+                || text.contains("](") && AUTHOR_LINK.is_match(text)),
         date_line: n <= 16 && is_date_line(text, n),
-        stop_marker: n <= 12 && STOP_MARKER.is_match(text.trim()),
+        stop_marker: n <= 12 && may_be_stop_marker(text) && STOP_MARKER.is_match(text.trim()),
         bullet,
         link_line,
         md_heading,
     }
 }
 
+// Byte-level checks of what a pattern must contain, each a superset of its matches. `(?i)`
+// folds `s` with `ſ` (U+017F) and `k` with the Kelvin sign (U+212A), the only non-ASCII
+// letters that fold to ASCII ones, so a text holding either always goes to the regex.
+
+/// Whether `text` holds a letter that `(?i)` folds to an ASCII one.
+fn folds_to_ascii(text: &str) -> bool {
+    !text.is_ascii() && (text.contains('\u{17F}') || text.contains('\u{212A}'))
+}
+
+/// Whether `text` contains `needle` (lower-case ASCII) in any ASCII case.
+fn contains_ascii_ci(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// `REFERENCE_ENTRY` starts with `[`, `^` or a digit.
+fn may_start_reference(text: &str) -> bool {
+    text.starts_with(['[', '^']) || text.starts_with(char::is_numeric)
+}
+
+/// `LIST_MARKER`'s first character.
+fn may_start_list_item(text: &str) -> bool {
+    text.starts_with(['*', '+', '•', '▪', '·', '◦', '‣', '–', '-', 'o'])
+        || text.starts_with(char::is_numeric)
+}
+
+fn is_list_item(text: &str) -> bool {
+    may_start_list_item(text) && LIST_MARKER.is_match(text)
+}
+
+/// `CREDIT_ONLY`: a label before `:` or `/`, "contributed", "reporting by" and the like, or
+/// an agency alone (at most "(getty images photo)" after the bullet).
+fn may_be_credit(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "contributed",
+        "reporting",
+        "editing",
+        "writing",
+        "research",
+        "compiled",
+    ];
+    text.contains([':', '/'])
+        || WORDS.iter().any(|w| contains_ascii_ci(text, w))
+        || text
+            .trim_start_matches(['•', '·', '*', '–', '—', '-'])
+            .trim()
+            .len()
+            <= 20
+        || folds_to_ascii(text)
+}
+
+/// `TRAILING_CREDIT`: a label and `:`, an agency in brackets at the end, or "... photo".
+fn may_end_in_credit(text: &str) -> bool {
+    const LABELS: &[&str] = &["photo", "image", "picture", "credit"];
+    const AGENCIES: &[&str] = &[
+        "getty images",
+        "via ",
+        "photo",
+        "reuters",
+        "afp",
+        "/ap",
+        "ap/",
+        "epa",
+        "shutterstock",
+        "sputnik",
+        "xinhua",
+        "bloomberg",
+        "tass",
+        "pool",
+        "anadolu",
+    ];
+    let end = text.trim_end().as_bytes();
+    let ends_ci = |w: &str| {
+        end.len() >= w.len() && end[end.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+    };
+    let any_ci = |words: &[&str]| words.iter().any(|w| contains_ascii_ci(text, w));
+    (text.contains(':') && any_ci(LABELS))
+        || ((end.ends_with(b")") || end.ends_with(b"]")) && any_ci(AGENCIES))
+        || ends_ci("photo")
+        || ends_ci("image")
+        || folds_to_ascii(text)
+}
+
+/// `RELATED`'s first letter.
+fn may_start_related(text: &str) -> bool {
+    text.starts_with([
+        'a', 'A', 'r', 'R', 's', 'S', 'm', 'M', 'y', 'Y', 'e', 'E', 'w', 'W', 'l', 'L', 'f', 'F',
+    ]) || folds_to_ascii(text)
+}
+
+/// `BY_LINE`'s first letter (of the text or, after a link, of its link text).
+fn may_start_byline(text: &str) -> bool {
+    text.starts_with(['b', 'B', 'w', 'W', 's', 'S', 'r', 'R']) || folds_to_ascii(text)
+}
+
+/// `STOP_MARKER`: one of its words.
+fn may_be_stop_marker(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "comment",
+        "respons",
+        "leave",
+        "conversation",
+        "discussion",
+        "related",
+        "copyright",
+        "(c)",
+        "rights",
+        "previous",
+        "next",
+        "author",
+        "more",
+        "you",
+        "recommended",
+    ];
+    text.contains('©') || WORDS.iter().any(|w| contains_ascii_ci(text, w)) || folds_to_ascii(text)
+}
+
+/// `DATE` needs digits.
+fn may_hold_date(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_digit())
+    } else {
+        text.chars().any(char::is_numeric)
+    }
+}
+
 /// A line that dates the story and says nothing else: "Published 22 Feb 2023 10:04 GMT",
 /// "Saturday December 30, 2023 10:00 PM EST 12/30/2023 10:00 PM".
 fn is_date_line(text: &str, words: usize) -> bool {
-    if !DATE.is_match(text) {
+    if !may_hold_date(text) || !DATE.is_match(text) {
         return false;
     }
     if words <= 6 || DATE_PREFIX.is_match(text) && words <= 14 {
@@ -193,7 +342,7 @@ fn capitalised_share(words: &[&str]) -> f32 {
     let mut caps = 0usize;
     for w in words {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if core.is_empty() || SMALL_WORDS.contains(&core.to_lowercase().as_str()) {
+        if core.is_empty() || is_small_word(core) {
             continue;
         }
         content += 1;
@@ -210,6 +359,13 @@ fn capitalised_share(words: &[&str]) -> f32 {
     } else {
         caps as f32 / content as f32
     }
+}
+
+/// `SMALL_WORDS.contains(&word.to_lowercase())` without the `String`: the small words are
+/// ASCII without `k` (the Kelvin sign is the one non-ASCII letter lower-casing to ASCII), so
+/// only an ASCII word of at most four bytes can be one.
+fn is_small_word(word: &str) -> bool {
+    word.len() <= 4 && word.is_ascii() && SMALL_WORDS.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
 /// Two to four name-shaped tokens and nothing else: "Rachel Adams", "Jean-Luc de la Tour".
@@ -262,12 +418,16 @@ pub fn link_text<'a>(text: &'a str, after: &str) -> std::borrow::Cow<'a, str> {
 
 /// Where the first date in the text starts.
 pub fn find_date_at(text: &str) -> Option<usize> {
-    DATE.find(text).map(|m| m.start())
+    may_hold_date(text)
+        .then(|| DATE.find(text))?
+        .map(|m| m.start())
 }
 
 /// Whether the block's text has a date a reader would take for the article's own date.
 pub fn find_date(text: &str) -> Option<&str> {
-    DATE.find(text).map(|m| m.as_str())
+    may_hold_date(text)
+        .then(|| DATE.find(text))?
+        .map(|m| m.as_str())
 }
 
 /// A browser-tab title, `Headline | Section | Site` or `Headline - Site`: the headline and
