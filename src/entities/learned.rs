@@ -38,8 +38,9 @@ pub fn combine(blocks: &[Block], story: &Story, gazetteer: &Gazetteer, raw: &mut
         found.sort_unstable();
         let covered = |t: &Token| overlaps(found, t.start, t.end);
         for sentence in tagger::sentences(toks) {
-            // Only a capitalised word no candidate covers can give a new name: the other
-            // sentences (most of them) are not tagged at all, which keeps the stage fast.
+            // Only a capitalised word no candidate covers (a function word opening the
+            // sentence aside) can give a new name: the other sentences are not tagged at
+            // all, which keeps the stage fast.
             let open = sentence.iter().any(|t| {
                 t.cap && !covered(t) && !(t.sentence_start && lex.is_function_word(t.text(text)))
             });

@@ -190,12 +190,17 @@ pub fn sentence_features(text: &str, toks: &[Token], gazetteer: &Gazetteer) -> V
             gap(text, t.end, after_end.min(text.len()))
         };
         let lw = w.lower.as_bytes();
-        let chars: Vec<char> = w.lower.chars().collect();
-        let affix = |from_end: bool, n: usize| -> String {
-            if from_end {
-                chars[chars.len().saturating_sub(n)..].iter().collect()
+        let lower = w.lower.as_str();
+        let affix = |from_end: bool, n: usize| -> &str {
+            let cut = if from_end {
+                lower.char_indices().rev().nth(n - 1).map_or(0, |(b, _)| b)
             } else {
-                chars[..n.min(chars.len())].iter().collect()
+                lower.char_indices().nth(n).map_or(lower.len(), |(b, _)| b)
+            };
+            if from_end {
+                &lower[cut..]
+            } else {
+                &lower[..cut]
             }
         };
         let start = [u8::from(t.sentence_start)];
@@ -231,17 +236,16 @@ pub fn sentence_features(text: &str, toks: &[Token], gazetteer: &Gazetteer) -> V
             key(25, &[before.as_bytes(), w.short.as_bytes()]),
             key(26, &[&start, &[u8::from(i == 0)], p.lower.as_bytes()]),
         ];
-        for bit in 0..10u8 {
-            if w.flags & (1 << bit) != 0 {
-                f.push(key(30, &[&[bit], w.short.as_bytes()]));
-            }
-            if p.flags & (1 << bit) != 0 {
-                f.push(key(31, &[&[bit]]));
-            }
-            if n.flags & (1 << bit) != 0 {
-                f.push(key(32, &[&[bit]]));
-            }
-        }
+        // The lists a word and its neighbours are in, as one feature each (not one per
+        // list): fewer table look-ups per word, and the combination is what tells.
+        let (wf, pf, nf) = (
+            w.flags.to_le_bytes(),
+            p.flags.to_le_bytes(),
+            n.flags.to_le_bytes(),
+        );
+        f.push(key(30, &[&wf, w.short.as_bytes()]));
+        f.push(key(31, &[&pf]));
+        f.push(key(32, &[&nf]));
         out.push(f);
     }
     out
