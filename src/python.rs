@@ -309,6 +309,75 @@ fn link_keys(py: Python<'_>, keys: Vec<(String, usize)>) -> PyResult<Vec<(String
         })
 }
 
+/// Byte offset of each code point offset of `text` (and of its end).
+fn byte_offsets(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect()
+}
+
+/// Trains the entity tagger on (text, [(start, end, "PER"|"ORG"|"LOC")]) sentences, offsets
+/// in code points; returns the model file's bytes (`scripts/train_ner.py`).
+#[pyfunction]
+#[pyo3(signature = (sentences, *, epochs = 10, bits = 18, seed = 1))]
+fn train_entity_tagger(
+    py: Python<'_>,
+    sentences: Vec<crate::entities::tagger::TrainingSentence>,
+    epochs: usize,
+    bits: u8,
+    seed: u64,
+) -> PyResult<Vec<u8>> {
+    if !(10..=24).contains(&bits) {
+        return Err(PyValueError::new_err("bits must be between 10 and 24"));
+    }
+    let mut bad = None;
+    let data: Vec<crate::entities::tagger::TrainingSentence> = sentences
+        .into_iter()
+        .map(|(text, spans)| {
+            let at = byte_offsets(&text);
+            let spans = spans
+                .into_iter()
+                .filter_map(|(s, e, ty)| match (at.get(s), at.get(e)) {
+                    (Some(&s), Some(&e)) if s <= e => Some((s, e, ty)),
+                    _ => {
+                        bad = Some((s, e));
+                        None
+                    }
+                })
+                .collect();
+            (text, spans)
+        })
+        .collect();
+    if let Some((s, e)) = bad {
+        return Err(PyValueError::new_err(format!(
+            "span {s}..{e} is outside its sentence (offsets are code points)"
+        )));
+    }
+    Ok(py.detach(|| crate::entities::tagger::train(&data, epochs, bits, seed)))
+}
+
+/// The tagger's typed spans (start, end, type) in `text`, code-point offsets; `model` is a
+/// model file's bytes (empty: the shipped one).
+#[pyfunction]
+#[pyo3(signature = (text, model = None))]
+fn tag_entities(text: &str, model: Option<Vec<u8>>) -> Vec<(usize, usize, &'static str)> {
+    use crate::entities::tagger;
+    let found = match &model {
+        Some(m) => tagger::tag_text(m, text),
+        None => tagger::tag_shipped(text),
+    };
+    let chars: crate::lexicon::HashMap<usize, usize> = byte_offsets(text)
+        .into_iter()
+        .enumerate()
+        .map(|(c, b)| (b, c))
+        .collect();
+    found
+        .into_iter()
+        .map(|t| (chars[&t.start], chars[&t.end], t.etype.as_str()))
+        .collect()
+}
+
 /// Version of the native core.
 #[pyfunction]
 fn core_version() -> &'static str {
@@ -321,5 +390,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ArrowTable>()?;
     m.add_function(wrap_pyfunction!(core_version, m)?)?;
     m.add_function(wrap_pyfunction!(link_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(train_entity_tagger, m)?)?;
+    m.add_function(wrap_pyfunction!(tag_entities, m)?)?;
     Ok(())
 }

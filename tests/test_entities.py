@@ -83,3 +83,33 @@ def test_entity_scope_all_reads_lines_that_are_no_story() -> None:
 def test_unknown_entity_scope_is_an_error() -> None:
     with pytest.raises(ValueError, match="entity_scope must be .story"):
         nf.from_texts(["Some text."], entity_scope="captions")
+
+
+def test_the_trained_tagger_finds_a_name_the_rules_miss() -> None:
+    from newsframe import _native
+
+    text = "Yankees slugger Aaron Judge hit two home runs."
+    spans = _native.tag_entities(text)
+    assert (16, 27, "PERSON") in spans
+    assert spans == _native.tag_entities(text), "tagging must be deterministic"
+    people = nf.from_texts(["Baseball\n\n" + text]).entities.filter(pl.col("type") == "PERSON")
+    assert "Aaron Judge" in set(people["text"])
+
+
+def test_the_tagger_takes_bad_input_and_bad_models_quietly() -> None:
+    from newsframe import _native
+
+    assert _native.tag_entities("") == []
+    assert _native.tag_entities("\x00 \ufffd ' ’s") == []
+    assert _native.tag_entities("Aaron Judge hit.", b"not a model") == []
+    with pytest.raises(ValueError, match="outside its sentence"):
+        _native.train_entity_tagger([("Aaron Judge", [(0, 40, "PER")])], epochs=1, bits=12)
+
+
+def test_a_tagger_trained_twice_on_the_same_data_is_the_same() -> None:
+    from newsframe import _native
+
+    data = [("Analysts at Quorin Group said Helen Marsh would leave.", [(12, 24, "ORG"), (30, 41, "PER")])] * 3
+    a = bytes(_native.train_entity_tagger(data, epochs=3, bits=12))
+    assert a == bytes(_native.train_entity_tagger(data, epochs=3, bits=12))
+    assert (30, 41, "PERSON") in _native.tag_entities(data[0][0], a)

@@ -49,5 +49,19 @@ def link_keys(keys: Sequence[Tuple[str, int]]) -> list[Tuple[str, str]]:
     """(entity_id, canonical name) of each (linking key, mentions) of a whole corpus: the ids
     a one-shot parse gives. Raises ``ValueError`` for a string that is not a linking key."""
 
+def train_entity_tagger(
+    sentences: Sequence[Tuple[str, Sequence[Tuple[int, int, str]]]],
+    *,
+    epochs: int = 10,
+    bits: int = 18,
+    seed: int = 1,
+) -> bytes:
+    """Trains the entity tagger on (text, [(start, end, "PER"|"ORG"|"LOC")]) sentences,
+    code-point offsets, and returns a model file's bytes (``scripts/train_ner.py``)."""
+
+def tag_entities(text: str, model: bytes | None = None) -> list[Tuple[int, int, str]]:
+    """The tagger's (start, end, type) spans in ``text``, code-point offsets; ``model`` is a
+    model file's bytes (default: the one shipped in the core)."""
+
 def core_version() -> str:
     """Version of the native core."""

@@ -29,9 +29,18 @@ static INSTITUTION_AFTER_DEMONYM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^ ((?:foreign|defen[cs]e|finance|interior|justice|health|trade|commerce|economy|education|culture|agriculture|energy|environment|transport|emergencies|industry|labou?r|information) ministry|embassy|consulate|central bank)\b").unwrap()
 });
 
-/// All candidate mentions of an article's story blocks (every block with `Scope::All`).
-pub fn find(blocks: &[Block], gazetteer: &Gazetteer, scope: Scope) -> Vec<RawMention> {
-    let story: Vec<(usize, Vec<Token>)> = blocks
+/// The blocks entities are looked for in, tokenised once for the rules and the tagger.
+pub struct Story {
+    /// (block index, its tokens) of every block in scope.
+    pub tokens: Vec<(usize, Vec<Token>)>,
+    /// Blocks whose case says nothing: title-case headings and text in capitals.
+    pub caseless: HashSet<usize>,
+    headlines: HashSet<usize>,
+}
+
+/// Tokenises the blocks in scope and marks the title-case headlines.
+pub fn story(blocks: &[Block], scope: Scope) -> Story {
+    let tokens: Vec<(usize, Vec<Token>)> = blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| b.role.is_story() || scope == Scope::All)
@@ -44,7 +53,7 @@ pub fn find(blocks: &[Block], gazetteer: &Gazetteer, scope: Scope) -> Vec<RawMen
         .collect();
     // Title-case headings; other blocks (results lines, lists, captions) are read as prose.
     // Measured once per block: `measure` runs a dozen regexes.
-    let headlines: HashSet<usize> = story
+    let headlines: HashSet<usize> = tokens
         .iter()
         .map(|(i, _)| *i)
         .filter(|&i| {
@@ -54,10 +63,26 @@ pub fn find(blocks: &[Block], gazetteer: &Gazetteer, scope: Scope) -> Vec<RawMen
                 && crate::segment::features::measure(&b.text).cap_ratio >= 0.7
         })
         .collect();
+    let caseless = tokens
+        .iter()
+        .map(|(i, _)| *i)
+        .filter(|i| headlines.contains(i) || shouting(&blocks[*i].text))
+        .collect();
+    Story {
+        tokens,
+        caseless,
+        headlines,
+    }
+}
+
+/// All candidate mentions of the story's blocks.
+pub fn find(blocks: &[Block], story: &Story, gazetteer: &Gazetteer) -> Vec<RawMention> {
+    let headlines = &story.headlines;
+    let story = &story.tokens;
     let headline = |i: usize| headlines.contains(&i);
     // Words capitalised where case means something: evidence that a sentence-initial word is a name.
     let mut mid_caps: HashSet<&str> = HashSet::default();
-    for (i, toks) in &story {
+    for (i, toks) in story.iter() {
         if headline(*i) {
             continue;
         }
@@ -174,7 +199,7 @@ fn is_abbreviation(word: &str) -> bool {
         || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
-fn mention(
+pub(super) fn mention(
     block: usize,
     text: &str,
     start: usize,
@@ -191,6 +216,7 @@ fn mention(
         role,
         speaks: followed_by_reporting_verb(&text[end..]),
         country: None,
+        learned: None,
     }
 }
 

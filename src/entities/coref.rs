@@ -155,7 +155,8 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
             } else if m.speaks && group && m.etype.is_none() {
                 EntityType::Org
             } else {
-                return None;
+                // What the trained tagger found, where no rule has anything to say.
+                m.learned?
             };
             Some(*keys.entry((etype, word.to_string())).or_insert_with(|| {
                 push_indexed(

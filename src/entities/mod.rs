@@ -12,7 +12,10 @@
 pub mod candidates;
 pub mod coref;
 pub mod gazetteer;
+pub mod learned;
 pub mod link;
+pub mod tag_features;
+pub mod tagger;
 pub mod teams;
 pub mod tokens;
 pub mod typing;
@@ -67,6 +70,9 @@ pub struct RawMention {
     pub speaks: bool,
     /// Country of a known demonym, city or region.
     pub country: Option<String>,
+    /// The trained tagger's type for this span: what coreference falls back on when no
+    /// rule types the mention and no name it joins does.
+    pub learned: Option<EntityType>,
 }
 
 /// Which blocks entities are looked for in.
@@ -92,8 +98,10 @@ pub fn extract_in(
     scope: Scope,
 ) -> (Vec<Entity>, Vec<Mention>) {
     let gazetteer = custom.gazetteer();
-    let mut raw = candidates::find(blocks, gazetteer, scope);
+    let story = candidates::story(blocks, scope);
+    let mut raw = candidates::find(blocks, &story, gazetteer);
     teams::retype(blocks, &mut raw);
+    learned::combine(blocks, &story, gazetteer, &mut raw);
     coref::group(blocks, raw)
 }
 
