@@ -205,6 +205,8 @@ struct RawBlock {
     scored: [Option<usize>; 3],
     /// Mostly text of author-marked elements.
     author: bool,
+    /// Characters other than whitespace.
+    chars: usize,
 }
 
 /// The state of the walk over the tree.
@@ -593,6 +595,7 @@ impl Walk {
             chrome_at: self.chrome_open.clone(),
             scored,
             author: author_chars * 2 >= chars,
+            chars,
         });
     }
 
@@ -625,7 +628,7 @@ impl Walk {
             .blocks
             .iter()
             .map(|b| {
-                let chars = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+                let chars = b.chars.max(1);
                 MarkupBlock {
                     text: b.text.clone(),
                     kind: b.kind,

@@ -195,9 +195,7 @@ fn without_trailing_desk(name: &str) -> &str {
             return head;
         };
         let last = &head[cut + 1..];
-        let shouted = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !last.chars().any(char::is_lowercase);
-        let desk = shouted || is_desk_word(last);
+        let desk = is_desk_word(last);
         if !desk || head[..cut].split_whitespace().count() < 2 {
             return head;
         }
@@ -210,9 +208,12 @@ static DESK_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:senior|chief|deputy|associate|assistant|managing|executive|political|opinion|news|sports|business|officer|director|manager|producer|photographer|analyst|intern|network|media|sponsored|head)$").unwrap()
 });
 
-/// A job or desk word printed after a byline name ("Editor", "Senior", "Contributor").
+/// A job, desk or outlet word printed after a byline name ("Editor", "Senior",
+/// "Contributor", an outlet in capitals such as "USA TODAY").
 pub(crate) fn is_desk_word(word: &str) -> bool {
-    ROLE_WORDS.is_match(word) || DESK_WORDS.is_match(word)
+    let shouted = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase);
+    shouted || ROLE_WORDS.is_match(word) || DESK_WORDS.is_match(word)
 }
 
 fn names_in(bylines: &[&Block]) -> Vec<String> {

@@ -615,12 +615,9 @@ fn name_with_desk(text: &str) -> bool {
         let joined = rest.join(" ");
         !rest.is_empty()
             && (lexicon::get().outlet(&joined).is_some()
-                || rest.iter().all(|w| {
-                    crate::metadata::is_desk_word(w)
-                        || w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                            && !w.chars().any(char::is_lowercase)
-                        || matches!(*w, "&" | "and" | "of")
-                }))
+                || rest
+                    .iter()
+                    .all(|w| crate::metadata::is_desk_word(w) || matches!(*w, "&" | "and" | "of")))
     };
     // "Jane Roe, NBA.com": after a comma, a web address.
     let domain = |k: usize| {
