@@ -136,7 +136,7 @@ fn page_headline(texts: &[String]) -> Option<Vec<usize>> {
             // Only a headline-sized line that is no sentence of prose.
             None if t.split_whitespace().count() <= 25 && {
                 let f = measure(t);
-                !f.prose && !f.nav && chrome_words(t) < 2
+                !f.prose && !f.nav && !f.date_line && !f.byline && chrome_words(t) < 2
             } =>
             {
                 t.as_str()
@@ -391,8 +391,11 @@ fn label_header(
             && !texts[i]
                 .trim_end()
                 .ends_with([',', ';', ':', '—', '–', '-', '|'])
-            // A headline may end in a full stop when written in Title Case.
-            && (!texts[i].trim_end().ends_with('.') || f.cap_ratio >= 0.75)
+            // A headline may end in a full stop when written in Title Case, or in an
+            // abbreviation ("... in L.A.").
+            && (!texts[i].trim_end().ends_with('.')
+                || f.cap_ratio >= 0.75
+                || ends_in_abbreviation(&texts[i]))
             && !f.nav
             && !f.related
             && !f.credit
@@ -406,9 +409,19 @@ fn label_header(
             && !PUBLISHED_IN.is_match(&texts[i])
             && !meta_stamp(&texts[i])
             && !name_with_desk(&texts[i])
+            && !page_notice(&texts[i])
+            && !starts_mid_sentence(&texts[i])
     };
-    let lead = lead_words(&texts[start..(start + 3).min(texts.len())]);
-    let lead_after = lead_words(&texts[(start + 1).min(texts.len())..(start + 4).min(texts.len())]);
+    // The lead is the story's first blocks printed once: a promo line repeated inside the
+    // story ("Have a tip? Get in Touch") would otherwise announce itself.
+    let prose_from = |from: usize| {
+        (from..texts.len().min(start + 12))
+            .filter(|&j| !repeated(j))
+            .take(3)
+            .map(|j| texts[j].as_str())
+    };
+    let lead = lead_words(prose_from(start));
+    let lead_after = lead_words(prose_from(start + 1));
     // Running count of the blocks a reader reads (not chrome) before each block.
     let mut content_before = vec![0usize; start + 1];
     for i in 0..start {
@@ -439,9 +452,11 @@ fn label_header(
         if heads_byline(page, i, start) {
             s += 2.5;
         }
-        // Menus run several menu words together ("Your CNN account Log in").
-        if chrome_words(&texts[i]) >= 2 {
-            s -= 1.0;
+        // Menus run several menu words together ("Your CNN account Log in"); the more of
+        // a line they make, the likelier it is a button ("Sign up for email newsletters").
+        let chrome = chrome_words(&texts[i]);
+        if chrome >= 2 {
+            s -= 1.0 + 2.0 * chrome as f32 / f.words.max(1) as f32;
         }
         if account_words(&texts[i]) >= 2 {
             s -= 1.5;
@@ -460,7 +475,12 @@ fn label_header(
         }
         // The headline announces the story: its words come back in the first paragraphs,
         // a teaser's do not.
-        s += 1.5 * lead_overlap(&texts[i], if i < start { &lead } else { &lead_after });
+        let overlap = lead_overlap(&texts[i], if i < start { &lead } else { &lead_after });
+        s += 1.5 * overlap;
+        // A label of three words the story never uses is a section name ("Nation & World").
+        if f.words <= 3 && overlap == 0.0 {
+            s -= 1.0;
+        }
         // The line above a picture's credit line is the rest of its caption.
         if feats.get(i + 1).is_some_and(|g| g.caption || g.credit) && f.words >= 12 {
             s -= 1.5;
@@ -570,7 +590,7 @@ fn headline_over_standfirst(
     let adjacent = (p + 1..b).all(tiny);
     let shorter = feats[p].words < feats[b].words || feats[b].terminal && !feats[p].terminal;
     // The headline's words come back in the story; a menu line above a standfirst's do not.
-    let announces = overlap(p) >= 0.3 && chrome_words(&page.texts[p]) == 0;
+    let announces = overlap(p) >= 0.3 && chrome_words(&page.texts[p]) < 2;
     if adjacent && shorter && announces && feats[p].words >= 4 && sp >= sb - 2.5 {
         p
     } else {
@@ -596,13 +616,52 @@ fn meta_stamp(text: &str) -> bool {
     text[..at].split_whitespace().count() <= 2
 }
 
+/// Page furniture that reads like a line of text: copyright and rights notices ("©2023 FOX
+/// News Network, LLC. All rights reserved"), a story's age ("This article is more than 1
+/// month old", "4 days ago"), "as told to" credits, promo headers ("More from NBC") and
+/// credits whose name is on the next line ("Recipe tested by").
+fn page_notice(text: &str) -> bool {
+    static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)©|\bcopyright\b|\ball rights reserved\b|\bmore than (?:a|an|one|\d+) (?:days?|weeks?|months?|years?) old\b|\bas told to\b|^more (?:from|on|in|at)\b|\bby:?$").unwrap()
+    });
+    NOTICE.is_match(text) || relative_time(text)
+}
+
+/// A relative timestamp alone on its line: "4 days ago", "2 hrs ago", "Updated 5 minutes ago".
+fn relative_time(text: &str) -> bool {
+    static AGO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:updated|published|posted)\s+)?(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|years?)\s+ago\.?$").unwrap()
+    });
+    AGO.is_match(text.trim())
+}
+
+/// A block that opens with a lower-case word ("sale you've been waiting for ..."): the
+/// tail of a sentence split by the layout. Brand words with capitals inside ("iPhone",
+/// "eBay") still open headlines.
+fn starts_mid_sentence(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    first.starts_with(|c: char| c.is_lowercase())
+        && first.chars().all(|c| !c.is_uppercase() && !c.is_numeric())
+}
+
+/// Whether a line's last word is an abbreviation with inner stops ("L.A.", "U.S.", "D.C."),
+/// whose stop ends no sentence.
+fn ends_in_abbreviation(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("");
+    let letters = last.trim_end_matches('.');
+    letters.contains('.')
+        && letters
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
 /// A byline without "By": a name, then the outlet or desk ("Jane Roe USA TODAY",
 /// "Jane Roe, NBA.com", "Jane Roe Senior Features Editor"). The name opens with a known
 /// given name; what follows must be capitals, desk words or a known outlet, so a Title
 /// Case headline opening with a name ("Taylor Swift Wins Big") is not one.
 fn name_with_desk(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    if !(3..=8).contains(&words.len()) || !lexicon::get().is_given_name(words[0]) {
+    if !(3..=8).contains(&words.len()) {
         return false;
     }
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -626,9 +685,23 @@ fn name_with_desk(text: &str) -> bool {
             && words[k].contains('.')
             && !words[k].ends_with('.')
     };
-    (2..=3.min(words.len() - 1))
-        .any(|k| words[1..k].iter().all(|w| capital(w)) && (tail_is_desk(k) || domain(k)))
+    let named = lexicon::get().is_given_name(words[0]);
+    // Without a known given name, a job title must close the line and every word be
+    // capitalised: "Jane Roe Showbiz & TV Reporter".
+    let job_tail = JOB_NOUN.is_match(words[words.len() - 1])
+        && words
+            .iter()
+            .all(|w| capital(w) || matches!(*w, "&" | "and" | "of"));
+    (2..=3.min(words.len() - 1)).any(|k| {
+        words[1..k].iter().all(|w| capital(w))
+            && (named && (tail_is_desk(k) || domain(k)) || job_tail && words.len() > k)
+    })
 }
+
+/// The job nouns that close a byline's job title ("Assistant Features Editor").
+static JOB_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Reporter|Writer|Editor|Correspondent|Contributor|Columnist|Producer|Photographer|Critic|Historian|Analyst|Intern)$").unwrap()
+});
 
 /// Whether a byline or date line follows block `i` closely: after at most one other
 /// block (a standfirst), not counting bullets and one-word buttons ("*", "Share"). A
@@ -642,12 +715,14 @@ fn heads_byline(page: &Page, i: usize, start: usize) -> bool {
     let mut others = 0;
     for j in i + 1..start.min(i + 8) {
         let f = &feats[j];
-        let dated = f.words <= 14 && super::features::find_date(&texts[j]).is_some();
+        let dated = f.words <= 14 && super::features::find_date(&texts[j]).is_some()
+            || relative_time(&texts[j]);
         let bare_by = texts[j].trim().eq_ignore_ascii_case("by");
         if f.byline || f.date_line || dated || bare_by || confirmed[j] {
             return true;
         }
-        if f.words <= 1 || f.nav && f.words <= 3 {
+        // Buttons and the lead picture's caption and credit sit between too.
+        if f.words <= 1 || f.nav && f.words <= 3 || f.caption || f.credit {
             continue;
         }
         others += 1;
@@ -665,9 +740,8 @@ fn overlap_key(word: &str) -> String {
 }
 
 /// The words of the story's first paragraphs (the first 400: a lead is short).
-fn lead_words(lead: &[String]) -> HashSet<String> {
-    lead.iter()
-        .flat_map(|t| t.split_whitespace())
+fn lead_words<'a>(lead: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    lead.flat_map(str::split_whitespace)
         .take(400)
         .map(overlap_key)
         .collect()
@@ -846,6 +920,58 @@ mod tests {
         assert!(name_with_desk("Jane Roe Senior Political Reporter"));
         assert!(name_with_desk("Jane Roe, example.com"));
         assert!(!name_with_desk("Taylor Swift Wins Big At The Awards"));
+        // No known given name: a job title closing an all-capitalised line.
+        assert!(name_with_desk("Xanthe Quill Showbiz & TV Reporter"));
+        assert!(!name_with_desk(
+            "Xanthe Quill Wins the Award for Best Reporter"
+        ));
+    }
+
+    #[test]
+    fn notices_fragments_and_abbreviations() {
+        assert!(page_notice(
+            "Copyright © 2023, The Daily Example | Terms of Service"
+        ));
+        assert!(page_notice(
+            "This material may not be published. All rights reserved."
+        ));
+        assert!(page_notice("This article is more than 1 month old"));
+        assert!(page_notice("Jane Roe as told to John Doe"));
+        assert!(page_notice("More from the Example Network"));
+        assert!(page_notice("Recipe tested by"));
+        assert!(page_notice("4 days ago"));
+        assert!(page_notice("Updated 35 mins ago"));
+        assert!(!page_notice(
+            "Council approves budget after four days of talks"
+        ));
+        assert!(starts_mid_sentence(
+            "sale you have been waiting for is here"
+        ));
+        assert!(!starts_mid_sentence(
+            "iPhone 15 review: the best just got better"
+        ));
+        assert!(ends_in_abbreviation(
+            "What it is like to skip Christmas in L.A."
+        ));
+        assert!(!ends_in_abbreviation("Markets fell again today."));
+    }
+
+    #[test]
+    fn a_sentence_case_headline_beats_a_section_label_and_a_notice() {
+        let roles = roles_of(&[
+            "Home",
+            "Nation & World",
+            "Council approves new budget after four days of talks",
+            "This article is more than 1 month old",
+            "By Jane Doe",
+            "May 2, 2024",
+            "The city council approved a new budget on Tuesday after four days of talks, ending a dispute over school funding that had lasted since spring.",
+            "Members voted nine to two in favour of the plan, which raises spending on schools and parks while cutting the cost of running city offices.",
+            "The mayor said the budget would be signed this week and take effect in July, when the new fiscal year begins for the city.",
+        ]);
+        assert_eq!(roles[2], Role::Title);
+        assert_ne!(roles[1], Role::Title);
+        assert_ne!(roles[3], Role::Title);
     }
 
     #[test]
