@@ -123,6 +123,43 @@ fn is_link_line(text: &str, words: usize) -> bool {
     refs > 0 && words <= 8 && (rest.starts_with('[') || refs * 2 >= words)
 }
 
+/// A site's notice about its cookies, consent or captcha ("This website uses cookies to
+/// enhance user experience ... opt out ... third parties"): prose in shape, chrome in
+/// substance, and often longer than a short story. Several notice terms must meet, so a
+/// story that mentions cookies once is not one.
+fn is_consent_notice(text: &str) -> bool {
+    const ANCHORS: &[&str] = &["cookie", "consent", "recaptcha"];
+    const TERMS: &[&str] = &[
+        "cookie",
+        "consent",
+        "recaptcha",
+        "opt-out",
+        "opt out",
+        "personal information",
+        "personal data",
+        "your browser",
+        "our website",
+        "this website",
+        "our site",
+        "this site",
+        "third part",
+        "privacy",
+        "preferences",
+        "terms of service",
+        "user experience",
+        "website",
+        "gdpr",
+    ];
+    let terms = TERMS.iter().filter(|w| contains_ascii_ci(text, w)).count();
+    // A cookie table names its cookies again and again ("This cookie is set by ...").
+    let cookies = text
+        .as_bytes()
+        .windows(6)
+        .filter(|w| w.eq_ignore_ascii_case(b"cookie"))
+        .count();
+    ANCHORS.iter().any(|w| contains_ascii_ci(text, w)) && (terms >= 3 || cookies >= 3)
+}
+
 /// A short line written in capitals only: a section banner or a menu, not a headline.
 fn is_caps_menu(text: &str, words: usize) -> bool {
     words <= 5
@@ -158,8 +195,15 @@ pub fn measure(text: &str) -> Features {
     } else {
         0
     };
-    let prose = ((n >= 10 && terminal) || n >= 40) && !credit && !caption;
-    let listed_chrome = (bullet && !prose) || link_line || is_caps_menu(text, n);
+    // A long block without a full stop is prose only when it reads as sentences: a dump of
+    // categories or archive months ("Categories Select Category 2007 In Review 3D ...") is
+    // mostly capitalised.
+    let long_prose = n >= 40 && (terminal || cap_ratio < 0.6);
+    let consent = n >= 10 && is_consent_notice(text);
+    // A list item cut short with an ellipsis is a teaser for another story.
+    let teaser = bullet && (text.trim_end().ends_with("...") || text.trim_end().ends_with('…'));
+    let prose = ((n >= 10 && terminal) || long_prose) && !credit && !caption && !consent && !teaser;
+    let listed_chrome = (bullet && !prose) || link_line || is_caps_menu(text, n) || consent;
     Features {
         words: n,
         terminal,
@@ -572,6 +616,18 @@ mod tests {
         assert!(prose.prose && !prose.link_line);
         assert!(!measure("Ministers Meet in Geneva").nav);
         assert_eq!(measure("# Ministers Meet in Geneva").md_heading, 1);
+    }
+
+    #[test]
+    fn consent_notices_and_category_dumps_are_not_prose() {
+        let notice = measure("This website uses cookies to enhance user experience and to analyze performance and traffic on our website. We also share information about your use of our site with our social media partners.");
+        assert!(!notice.prose && notice.nav);
+        let story = measure("The regulator fined the company on Tuesday for placing a cookie on the devices of visitors without asking them first, the first such fine this year.");
+        assert!(story.prose && !story.nav);
+        let dump = "Categories Select Category 2007 In Review 3D Printing Acer Amazon Android Apparel Apple Audio Batteries Bluetooth Books Broadband Cameras Cars Computers Consoles Deals Drones Energy Fitness Games Gadgets Gaming Health Home Laptops Music Phones Robots Science Security Smartphones Space Sport Tablets TVs Wearables";
+        assert!(!measure(dump).prose);
+        let teaser = measure("* Singer says she was treated like a criminal after her bank accounts were frozen by...");
+        assert!(!teaser.prose && teaser.nav);
     }
 
     #[test]
