@@ -744,6 +744,7 @@ impl<'a> Speakers<'a> {
     /// `“Q,” X said`, `“Q,” said X`, `“Q,” RIA cited X`, `“Q” — X`: `after` are the words
     /// from the closing mark to the end of its sentence.
     pub fn after(&self, block: usize, after: &[Word], headline: bool) -> Option<Attribution> {
+        let after = &super::words::without_asides(after);
         let found = self.after_adjacent(block, after, headline);
         if found.as_ref().is_some_and(|a| a.speaker.is_some()) {
             return found;
@@ -854,13 +855,20 @@ impl<'a> Speakers<'a> {
         let speaker = if cue.verb.class == "report" {
             self.mention_after(block, rest, cue.index + cue.len)
         } else {
+            // A speaker the entities stage does not know: "“Q,” the spokesman said"; one
+            // written before the cue is its subject, whatever is named after it ("“Q,” his
+            // former strategist said in an interview with X").
+            let written = || {
+                let lex = lexicon::get();
+                (lead_in.iter().all(|w| !w.is_punct())
+                    && lead_in
+                        .iter()
+                        .any(|w| !lex.is_function_word(w.text) && !w.text.ends_with("ly")))
+                .then(|| as_written(self.text(block), lead_in))
+            };
             self.pick(block, lead_in)
+                .or_else(written)
                 .or_else(|| self.mention_after(block, rest, cue.index + cue.len))
-                .or_else(|| {
-                    // A speaker the entities stage does not know: "“Q,” the spokesman said".
-                    (!lead_in.is_empty() && lead_in.iter().all(|w| !w.is_punct()))
-                        .then(|| as_written(self.text(block), lead_in))
-                })
         };
         Some(Attribution {
             speaker,
