@@ -21,7 +21,7 @@
 use super::words::Word;
 use super::written;
 use crate::lexicon::{self, ReportingVerb};
-use crate::model::{Block, Entity, EntityType, Mention};
+use crate::model::{Block, Entity, EntityType, Mention, Role};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -48,6 +48,8 @@ pub enum How {
     Inherited,
     /// Copied from the body quote a headline repeats.
     Repeated,
+    /// Signed by the short line after its paragraph (`“Q.” —` then `Jane Doe, CEO of X`).
+    Signed,
 }
 
 /// A speaker and cue found for a quote.
@@ -108,6 +110,9 @@ const AFTER_REACH: usize = 10;
 const SENTENCE_FINAL_COMMAS: usize = 2;
 /// How far after a quote the cue closing a speaker's apposition may sit, in words.
 const APPOSITION_REACH: usize = 40;
+/// Longest signature line under a quote, in words and bytes (`Jane Doe, 41, a designer at X`).
+const MAX_SIGNATURE_WORDS: usize = 25;
+const SIGNATURE_BYTES: usize = 200;
 /// How many words may separate a cue from the quote it governs directly.
 const ADJACENT_REACH: usize = 6;
 
@@ -459,8 +464,12 @@ impl<'a> Speakers<'a> {
             return Some(self.written(block, head, run));
         }
         // "a friend said on Facebook", "the Florida senator said": a description is the
-        // speaker, not a name further on.
+        // speaker, not a name further on, unless an apposition names it ("his brother, Tom
+        // Lee, said").
         let described = written::description_starting(head, 0).filter(|r| r.end == head.len())?;
+        if let Some(named) = self.apposition_name(block, &phrase[end..]) {
+            return Some(named);
+        }
         self.organisation_description(head)
             .or_else(|| self.described_person(block, head))
             .or_else(|| {
@@ -470,6 +479,31 @@ impl<'a> Speakers<'a> {
                     name: None,
                 })
             })
+    }
+
+    /// `, Tom Lee,` (or to the end): the person an apposition right after a description names.
+    fn apposition_name(&self, block: usize, rest: &[Word]) -> Option<Speaker> {
+        let inner = rest.strip_prefix(&[rest.first().copied().filter(|w| w.text == ",")?][..])?;
+        let len = inner
+            .iter()
+            .position(|w| w.text == "," || w.text == ";" || w.is_dash())
+            .unwrap_or(inner.len());
+        let seg = &inner[..len];
+        let (first, last) = (seg.first()?, seg.last()?);
+        let person = self
+            .mentions_in(block, first.start..last.end)
+            .into_iter()
+            .find(|m| {
+                m.span.start == first.start
+                    && m.span.end == last.end
+                    && self.etype(m) == EntityType::Person
+            });
+        if let Some(m) = person {
+            return Some(self.speaker_of(m));
+        }
+        written::name_ending(seg, seg.len())
+            .filter(|r| r.start == 0)
+            .map(|r| self.written(block, seg, r))
     }
 
     /// A definite person title among the words (`the prime minister`), resolved.
@@ -1023,6 +1057,54 @@ impl<'a> Speakers<'a> {
             speaker: Some(speaker),
             cue: None,
             how: How::AccordingTo,
+        })
+    }
+
+    /// `“Q.” —` closing a paragraph, then a short line naming who said it (`Jane Doe, 41,
+    /// designer`, `—Jane Doe, partner,`): the signature of a testimonial or a round-up, the
+    /// dash on either side of the break. `dashed` says whether the quote's paragraph ended in
+    /// one.
+    pub fn signed(&self, block: usize, dashed: bool) -> Option<Attribution> {
+        let b = self.blocks.get(block)?;
+        let text = b.text.as_str();
+        // "—Reporting by X" credits the writer, not a speaker.
+        if b.role == Role::Credit || text.len() > SIGNATURE_BYTES || text.contains(['“', '"']) {
+            return None;
+        }
+        let all = super::words::words(text, 0..text.len(), &[]);
+        let lead = all.iter().take_while(|w| w.is_dash()).count();
+        let words = &all[lead..];
+        if !(dashed || lead > 0) || words.len() > MAX_SIGNATURE_WORDS {
+            return None;
+        }
+        let comma = words.iter().position(|w| w.text == ",");
+        let head = &words[..comma.unwrap_or(words.len())];
+        let sentence_end =
+            (0..head.len()).any(|i| head[i].text == "." && !written::is_abbreviation_dot(head, i));
+        let lex = lexicon::get();
+        let credit = head
+            .get(1)
+            .is_some_and(|w| !w.is_capitalised() && lex.is_function_word(w.text));
+        if !head.first()?.is_capitalised() || sentence_end || credit {
+            return None; // a sentence, or "Photo by X", "Reporting from Y"
+        }
+        let first = head.first()?;
+        let run = written::name_starting(head, 0);
+        let run_end = run.as_ref().map_or(0, |r| head[r.end - 1].end);
+        // The mention that opens the line, unless the written name runs on past it (the
+        // entities stage may know only a given name).
+        let speaker = self
+            .mentions_in(block, first.start..head.last()?.end)
+            .into_iter()
+            .find(|m| {
+                m.span.start == first.start && m.span.end >= run_end && !self.is_possessive(m)
+            })
+            .map(|m| self.speaker_of(m))
+            .or_else(|| run.map(|run| self.written(block, head, run)))?;
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue: None,
+            how: How::Signed,
         })
     }
 

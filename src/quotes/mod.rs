@@ -51,6 +51,7 @@ pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> V
         let f = read_quote(&speakers, blocks, q, &found);
         found.push(f);
     }
+    sign_runs(&speakers, &mut found);
     attribute_headlines(&mut found);
     found
         .into_iter()
@@ -194,6 +195,18 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
         attribution = prefer(attribution, speakers.according_to(sb, &sentence_words));
     }
 
+    // `“Q.” —` ending the paragraph: a signature line may follow.
+    if attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
+        if let Some(rest) = q.close_mark_end.and_then(|c| blocks[eb].text.get(c..)) {
+            let rest = rest.trim();
+            let dashed =
+                !rest.is_empty() && rest.chars().all(|c| matches!(c, '—' | '–' | '-' | '―'));
+            if rest.is_empty() || dashed {
+                attribution = prefer(attribution, speakers.signed(eb + 1, dashed));
+            }
+        }
+    }
+
     // Nothing in the sentence: the speaker may carry over from before.
     let mut continuation = false;
     let may_inherit = !headline && (sentence_initial || n_words > 4);
@@ -314,6 +327,36 @@ fn reported_speech(speakers: &Speakers, block: usize) -> Option<Attribution> {
         cue: None,
         ..found
     })
+}
+
+/// A signature speaks for the run of unattributed quotes in the paragraphs right above it
+/// (a testimonial of several paragraphs, signed once at its end); a quote with a speaker of
+/// its own ends the run.
+fn sign_runs(speakers: &Speakers, found: &mut [Found]) {
+    let mut carry: Option<(Attribution, usize)> = None;
+    for f in found.iter_mut().rev() {
+        if f.attribution.as_ref().is_some_and(|a| a.how == How::Signed) {
+            carry = f.attribution.clone().map(|a| (a, f.raw.start.block));
+            continue;
+        }
+        if f.kind == QuoteKind::Scare {
+            continue;
+        }
+        let near = carry.as_ref().is_some_and(|(_, b)| {
+            f.raw.end.block == *b || speakers.previous_story(*b) == Some(f.raw.end.block)
+        });
+        match carry.take() {
+            Some((a, _)) if near && !f.has_speaker() => {
+                f.attribution = Some(Attribution {
+                    how: How::Inherited,
+                    cue: None,
+                    ..a.clone()
+                });
+                carry = Some((a, f.raw.start.block));
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Lower-case words of a text, for comparing quotes whatever their marks and punctuation.

@@ -207,7 +207,10 @@ mod tests {
         );
         assert_eq!(run("said The Times", |w| description_starting(w, 1)), None);
         assert_eq!(
-            run("said Acme's chief economist", |w| description_starting(w, 1)).as_deref(),
+            run("said Acme's chief economist", |w| description_starting(
+                w, 1
+            ))
+            .as_deref(),
             Some("Acme's chief economist")
         );
     }
