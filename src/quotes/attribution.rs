@@ -827,9 +827,10 @@ impl<'a> Speakers<'a> {
         })
     }
 
-    /// `“Q,” and donations rose, Gilbert said.`, `“Q,” since …, said Lee Epstein, who …`: a
-    /// cue closing the sentence after a clause of the writer's own, read from one of its last
-    /// commas as if it followed the quote.
+    /// `“Q,” and donations rose, Gilbert said.`, `“Q,” since …, said Lee Epstein, who …`,
+    /// `is about “Q1” and “Q2,” he said.`: a cue closing the sentence after a clause of the
+    /// writer's own, read from one of its last commas (or the end of a later quote) as if it
+    /// followed the quote.
     pub fn sentence_final(
         &self,
         block: usize,
@@ -838,11 +839,16 @@ impl<'a> Speakers<'a> {
     ) -> Option<Attribution> {
         let words = super::words::without_stops(after);
         let end = words.len();
+        let masks = &self.masks[block];
+        let after_quote = |k: usize| {
+            let i = masks.partition_point(|m| m.end <= words[k].start);
+            i > 0 && masks[i - 1].start >= words[k - 1].end
+        };
         words
             .iter()
             .enumerate()
             .rev()
-            .filter(|(k, w)| *k > 0 && w.text == ",")
+            .filter(|(k, w)| *k > 0 && (w.text == "," || after_quote(*k)))
             .take(SENTENCE_FINAL_COMMAS)
             .take_while(|(k, _)| end - k <= AFTER_REACH + 1)
             .find_map(|(k, _)| {

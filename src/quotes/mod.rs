@@ -187,7 +187,9 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
     } else {
         prefer(lead.attribution.clone(), trailing)
     };
-    if sentence_initial && attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
+    // `“Q,” and …, Gilbert said.`, `is about “Q1” and “Q2,” he said.`: a cue closing the
+    // sentence speaks for every quote in it that has none nearer.
+    if attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
         attribution = prefer(attribution, speakers.sentence_final(eb, &after, headline));
     }
     if attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
