@@ -29,7 +29,9 @@ data license, so the data is read from a local copy (a checkout or the bare git 
    head also accepts the capitalised head of an apposition ("a top strategist, John Weaver")
    and the head of the representative mention of its CoreNLP coreference chain (PolNeAR ships
    CoreNLP output), since newsframe names the person "he" or "the senator" points to.
-   Attributions with no source span count for quote F1 only.
+   A title that takes "of" keeps it ("Secretary of State John F. Kerry" -> "Kerry").
+   Attributions with no source span, or whose source span is only the cue ("said", an
+   annotation slip), count for quote F1 only.
    An article annotated by several annotators uses the first annotation file in name order.
 
 **Scores.** A predicted and a gold quote of one article match when the Dice overlap of their
@@ -61,6 +63,10 @@ _CUT = re.compile(
 _WORD = re.compile(r"[\w’'.-]*\w", re.UNICODE)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_CUE_ONLY = {"said", "says", "say", "told", "tells", "added", "asked", "wrote", "stated"}
+#: Titles that take "of" ("Secretary of State X", "Minister of Defence X").
+_TITLES = {"secretary", "minister", "director", "chairman", "chairwoman", "president", "governor",
+           "mayor", "ambassador", "attorney", "speaker", "chief", "head", "commissioner", "leader"}
 
 
 class Source:
@@ -200,6 +206,9 @@ def head_words(source: str) -> set[str]:
 def _raw_heads(phrase: str) -> list[str]:
     kept = _CUT.split(" " + phrase.strip() + " ", maxsplit=1)[0].strip() or phrase.strip()
     words = _WORD.findall(kept)
+    if len(words) == 1 and words[0].lower() in _TITLES:
+        # "Secretary of State John Kerry": the preposition is inside the title, not after it.
+        words = _WORD.findall(re.split(r",|\(|\s[-–—]\s", phrase)[0]) or words
     while len(words) > 1 and words[-1].lower().rstrip(".") in _SUFFIXES:
         words.pop()  # "Joseph R. Biden Jr.": the surname is the head
     return [re.sub(r"[’']s$", "", words[-1])] if words else []
@@ -257,7 +266,9 @@ def gold_quotes(text: str, attributions: list[Attribution], coref) -> list[GoldQ
         if best is None or best_cover * 2 < (b - a):
             continue
         source = " ".join(text[s:e] for s, e in sorted(best.source))
-        heads = head_words(source) if source.strip() else set()
+        # A source span that is only the cue ("said") is an annotation slip: no source.
+        cue_only = source.strip().lower() in _CUE_ONLY
+        heads = head_words(source) if source.strip() and not cue_only else set()
         if heads and all(h.islower() for h in _raw_heads(source.split(",")[0])):
             s0 = min(s for s, _ in best.source)
             e0 = max(e for _, e in best.source)

@@ -156,6 +156,12 @@ fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word.to_lowercase().as_str())
 }
 
+/// `he`, `she`, also contracted with an auxiliary (`He’s claiming`, `she'd said`).
+fn is_person_pronoun(word: &str) -> bool {
+    let stem = word.split(['’', '\'']).next().unwrap_or(word);
+    is_in(PERSON_PRONOUNS, stem)
+}
+
 /// Reporting verbs among `words`, in order. In running text a cue is lower case; headlines
 /// capitalise every word, so there any case counts.
 pub fn find_cues(words: &[Word], headline: bool) -> Vec<Cue> {
@@ -427,7 +433,7 @@ impl<'a> Speakers<'a> {
         let first = head.first()?;
         // "She greeted supporters in Houston and told them": a clause opening with a pronoun
         // has it for subject, whatever is named after it.
-        if is_in(PERSON_PRONOUNS, first.text) || first.lower() == "they" {
+        if is_person_pronoun(first.text) || first.lower() == "they" {
             return Some(Speaker {
                 text: first.text.to_string(),
                 entity: self.resolve_pronoun(first.text, block, first.start),
@@ -545,7 +551,7 @@ impl<'a> Speakers<'a> {
                 let pronoun = clause
                     .iter()
                     .rev()
-                    .find(|w| is_in(PERSON_PRONOUNS, w.text) || is_in(GROUP_PRONOUNS, w.text))?;
+                    .find(|w| is_person_pronoun(w.text) || is_in(GROUP_PRONOUNS, w.text))?;
                 Some(Speaker {
                     text: pronoun.text.to_string(),
                     entity: self.resolve_pronoun(pronoun.text, block, pronoun.start),
@@ -558,7 +564,7 @@ impl<'a> Speakers<'a> {
     /// The entity a pronoun stands for: the subject of the nearest sentence, at or before the
     /// pronoun, that has a compatible one.
     pub fn resolve_pronoun(&self, pronoun: &str, block: usize, pos: usize) -> Option<usize> {
-        let person = is_in(PERSON_PRONOUNS, pronoun);
+        let person = is_person_pronoun(pronoun);
         let fits = |t: EntityType| {
             if person {
                 t == EntityType::Person
@@ -1052,7 +1058,7 @@ impl<'a> Speakers<'a> {
         let speaker = self.mention_after(block, words, i + 2).or_else(|| {
             let pronoun = words[i + 2..]
                 .first()
-                .filter(|w| is_in(PERSON_PRONOUNS, w.text) || is_in(GROUP_PRONOUNS, w.text))?;
+                .filter(|w| is_person_pronoun(w.text) || is_in(GROUP_PRONOUNS, w.text))?;
             Some(Speaker {
                 text: pronoun.text.to_string(),
                 entity: self.resolve_pronoun(pronoun.text, block, pronoun.start),

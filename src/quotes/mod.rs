@@ -175,7 +175,11 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
     let sentence_initial = before.iter().all(|w| w.is_punct() && w.text != ":");
     let opens_paragraph = text[..q.open_mark].trim().is_empty();
     let n_words = count_words(&q.text);
-    let set_off = q.text.ends_with([',', '?', '!', '—', '–'])
+    // A nested quote's mark may close first: `“… called ‘miracles,’” she said`.
+    let set_off = q
+        .text
+        .trim_end_matches(['’', '\''])
+        .ends_with([',', '?', '!', '—', '–'])
         || after.first().is_some_and(|w| w.text == "," || w.is_dash());
 
     let lead = speakers.before(sb, &before, headline);
