@@ -156,6 +156,12 @@ fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word.to_lowercase().as_str())
 }
 
+/// `he’s`, `it's`, `that’s`: a pronoun with `is` or `has`, which no possessive ends like.
+fn is_contracted_pronoun(word: &str) -> bool {
+    let stem = word.split(['’', '\'']).next().unwrap_or(word);
+    is_in(&["he", "she", "it", "that", "there", "who", "what"], stem)
+}
+
 /// `he`, `she`, also contracted with an auxiliary (`He’s claiming`, `she'd said`).
 fn is_person_pronoun(word: &str) -> bool {
     let stem = word.split(['’', '\'']).next().unwrap_or(word);
@@ -171,10 +177,11 @@ pub fn find_cues(words: &[Word], headline: bool) -> Vec<Cue> {
     while i < words.len() {
         let w = words[i];
         // "the report", "Wang’s talks": a noun, not a verb.
+        // "He’s claiming" is a pronoun and an auxiliary, not a possessive.
         let after_determiner = i > 0
             && (is_in(DETERMINERS, words[i - 1].text)
-                || words[i - 1].text.ends_with("’s")
-                || words[i - 1].text.ends_with("'s"));
+                || ((words[i - 1].text.ends_with("’s") || words[i - 1].text.ends_with("'s"))
+                    && !is_contracted_pronoun(words[i - 1].text)));
         let lower_case = headline || !w.is_capitalised();
         let usable = !w.is_punct() && lower_case && !after_determiner;
         if usable {

@@ -1033,4 +1033,78 @@ mod tests {
         );
         assert_eq!(got[0].2.as_deref(), Some("One strategist"), "{got:?}");
     }
+
+    /// The speaker as written and the cue of each quote.
+    fn speakers_of(
+        paragraphs: &[&str],
+        people: &[(&str, EntityType, &[&str])],
+    ) -> Vec<Option<String>> {
+        quotes(paragraphs, people)
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn a_signature_line_speaks_for_the_quote_paragraphs_above_it() {
+        let got = speakers_of(
+            &[
+                "“We moved the team to two floors. It worked.”",
+                "“Nobody wants to commute for a desk.” —",
+                "Jane Roe, 41, a planner at a design firm",
+                "“Another view entirely.” —",
+                "—Reporting by Sam Poe",
+            ],
+            &[],
+        );
+        assert_eq!(
+            got,
+            [Some("Jane Roe".into()), Some("Jane Roe".into()), None]
+        );
+    }
+
+    #[test]
+    fn a_party_label_in_parentheses_does_not_push_the_cue_out_of_reach() {
+        let got = speakers_of(
+            &["“We will not wait,” Rep. Ann Lee (D-Ore.), a member of the panel, said on Monday."],
+            &[("Ann Lee", PERSON, &[])],
+        );
+        assert_eq!(got, [Some("Ann Lee".into())]);
+    }
+
+    #[test]
+    fn a_description_before_the_cue_beats_a_name_after_it() {
+        let got = speakers_of(
+            &["“That was wrong,” the mayor's former aide said in an interview with Tom Reed."],
+            &[("Tom Reed", PERSON, &[])],
+        );
+        assert_eq!(got, [Some("the mayor's former aide".into())]);
+    }
+
+    #[test]
+    fn an_apposition_names_the_description_it_follows() {
+        let got = speakers_of(
+            &["“He was kind,” his younger sister, Mia Park, said."],
+            &[("Mia Park", PERSON, &[])],
+        );
+        assert_eq!(got, [Some("Mia Park".into())]);
+    }
+
+    #[test]
+    fn a_cue_closing_the_sentence_speaks_for_the_quotes_inside_it() {
+        let got = speakers_of(
+            &["Tom Reed spoke first. Design is about “our hands” and “our time,” he said."],
+            &[("Tom Reed", PERSON, &[])],
+        );
+        assert_eq!(got, [Some("he".into()), Some("he".into())]);
+    }
+
+    #[test]
+    fn a_contracted_pronoun_is_a_subject() {
+        let got = speakers_of(
+            &["Tom Reed arrived late. He’s claiming the vote was “a big problem” for the town."],
+            &[("Tom Reed", PERSON, &[])],
+        );
+        assert_eq!(got, [Some("He’s".into())]);
+    }
 }
