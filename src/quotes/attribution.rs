@@ -183,7 +183,12 @@ pub fn find_cues(words: &[Word], headline: bool) -> Vec<Cue> {
                 || ((words[i - 1].text.ends_with("’s") || words[i - 1].text.ends_with("'s"))
                     && !is_contracted_pronoun(words[i - 1].text)));
         let lower_case = headline || !w.is_capitalised();
-        let usable = !w.is_punct() && lower_case && !after_determiner;
+        // "press secretary", "call center": the word starts a title, not a verb.
+        let in_title = words.get(i + 1).is_some_and(|n| {
+            !n.is_punct()
+                && crate::entities::typing::is_person_title(&format!("{} {}", w.text, n.text))
+        });
+        let usable = !w.is_punct() && lower_case && !after_determiner && !in_title;
         if usable {
             let two = words
                 .get(i + 1)
@@ -906,7 +911,9 @@ impl<'a> Speakers<'a> {
             .unwrap_or(lead_in.len());
         let lead_in = &lead_in[..aux];
         let speaker = if cue.verb.class == "report" {
+            // "“Q,” RIA cited X": the object speaks; "“Q,” the Post reported": the subject.
             self.mention_after(block, rest, cue.index + cue.len)
+                .or_else(|| self.pick(block, lead_in))
         } else {
             // A speaker the entities stage does not know: "“Q,” the spokesman said"; one
             // written before the cue is its subject, whatever is named after it ("“Q,” his
@@ -970,7 +977,12 @@ impl<'a> Speakers<'a> {
             .expect("non-empty");
         let clause_start = clause_start(&before[..first.index]);
         let passive = is_passive(before, first);
-        let speaker = if first.verb.class == "report" && !passive {
+        // "The Post reports that …": a report verb with a clause for object has the
+        // publisher for subject, as a speech verb has the speaker.
+        let reports_clause = before
+            .get(first.index + first.len)
+            .is_some_and(|w| w.lower() == "that");
+        let speaker = if first.verb.class == "report" && !passive && !reports_clause {
             self.mention_after(block, before, first.index + first.len)
         } else if passive && first.verb.class != "report" {
             // "were described as …": only an agent ("by X") speaks.

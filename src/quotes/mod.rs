@@ -1107,4 +1107,30 @@ mod tests {
         );
         assert_eq!(got, [Some("He’s".into())]);
     }
+
+    #[test]
+    fn a_title_word_is_no_cue() {
+        let got = speakers_of(
+            &["“We are open to it,” White House press secretary Lou Hart said at a briefing."],
+            &[
+                ("White House", EntityType::Org, &[]),
+                ("Lou Hart", PERSON, &[]),
+            ],
+        );
+        assert_eq!(got, [Some("Lou Hart".into())]);
+    }
+
+    #[test]
+    fn a_report_verb_with_a_clause_has_its_subject_for_speaker() {
+        let got = speakers_of(
+            &["The Daily Ledger reports that the mayor wanted to “keep it quiet.”"],
+            &[("The Daily Ledger", EntityType::Media, &[])],
+        );
+        assert_eq!(got, [Some("The Daily Ledger".into())]);
+        let got = speakers_of(
+            &["“The plan is dead,” the Daily Ledger reported."],
+            &[("Daily Ledger", EntityType::Media, &[])],
+        );
+        assert_eq!(got, [Some("Daily Ledger".into())]);
+    }
 }
