@@ -25,10 +25,11 @@ data license, so the data is read from a local copy (a checkout or the bare git 
    comma-separated piece is cut at its first parenthesis, dash, relative pronoun or preposition
    ("Howard Dean, the former governor of Vermont" -> "Howard Dean"; "a spokesman for the
    campaign" -> "a spokesman") and the last word left is the head ("former Obama adviser David
-   Axelrod" -> "Axelrod", a suffix such as "Jr." passed over); each conjunct counts ("Trump and Ryan"). A common-noun or pronoun
-   head also accepts the capitalised head of an apposition ("a top strategist, John Weaver")
-   and the head of the representative mention of its CoreNLP coreference chain (PolNeAR ships
-   CoreNLP output), since newsframe names the person "he" or "the senator" points to.
+   Axelrod" -> "Axelrod", a suffix such as "Jr." passed over); each conjunct counts ("Trump
+   and Ryan"). A common-noun or pronoun head also accepts the capitalised head of an
+   apposition ("a top strategist, John Weaver") and the head of the representative mention
+   of its CoreNLP coreference chain (PolNeAR ships CoreNLP output), since newsframe names
+   the person "he" or "the senator" points to.
    A title that takes "of" keeps it ("Secretary of State John F. Kerry" -> "Kerry").
    Attributions with no source span, or whose source span is only the cue ("said", an
    annotation slip), count for quote F1 only.
