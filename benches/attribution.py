@@ -25,18 +25,22 @@ data license, so the data is read from a local copy (a checkout or the bare git 
    comma-separated piece is cut at its first parenthesis, dash, relative pronoun or preposition
    ("Howard Dean, the former governor of Vermont" -> "Howard Dean"; "a spokesman for the
    campaign" -> "a spokesman") and the last word left is the head ("former Obama adviser David
-   Axelrod" -> "Axelrod"); each conjunct counts ("Trump and Ryan"). A common-noun or pronoun
-   head also accepts the capitalised head of an apposition ("a top strategist, John Weaver")
-   and the head of the representative mention of its CoreNLP coreference chain (PolNeAR ships
-   CoreNLP output), since newsframe names the person "he" or "the senator" points to.
-   Attributions with no source span count for quote F1 only.
+   Axelrod" -> "Axelrod", a suffix such as "Jr." passed over); each conjunct counts ("Trump
+   and Ryan"). A common-noun or pronoun head also accepts the capitalised head of an
+   apposition ("a top strategist, John Weaver") and the head of the representative mention
+   of its CoreNLP coreference chain (PolNeAR ships CoreNLP output), since newsframe names
+   the person "he" or "the senator" points to.
+   A title that takes "of" keeps it ("Secretary of State John F. Kerry" -> "Kerry").
+   Attributions with no source span, or whose source span is only the cue ("said", an
+   annotation slip), count for quote F1 only.
    An article annotated by several annotators uses the first annotation file in name order.
 
 **Scores.** A predicted and a gold quote of one article match when the Dice overlap of their
 lower-cased word multisets is at least 0.5; pairs are matched one to one, best overlap first.
 Quote F1 is over all gold and predicted quotes. Speaker accuracy is over matched quotes that have
 a gold source: correct when a gold head word is one of the words of the speaker as written or of
-the resolved ``speaker_name`` (textacy: of its speaker tokens). It is also given on the quotes
+the resolved ``speaker_name`` (textacy: of its speaker tokens), words split as the heads are
+(``Holtz-Eakin``, ``O'Neill`` one word). It is also given on the quotes
 both systems matched, so the two figures compare like with like. textacy raises ``ValueError``
 on documents with unbalanced quote marks; those documents yield no quotes and are counted.
 """
@@ -59,6 +63,11 @@ _CUT = re.compile(
 )
 _WORD = re.compile(r"[\w’'.-]*\w", re.UNICODE)
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_CUE_ONLY = {"said", "says", "say", "told", "tells", "added", "asked", "wrote", "stated"}
+#: Titles that take "of" ("Secretary of State X", "Minister of Defence X").
+_TITLES = {"secretary", "minister", "director", "chairman", "chairwoman", "president", "governor",
+           "mayor", "ambassador", "attorney", "speaker", "chief", "head", "commissioner", "leader"}
 
 
 class Source:
@@ -198,6 +207,11 @@ def head_words(source: str) -> set[str]:
 def _raw_heads(phrase: str) -> list[str]:
     kept = _CUT.split(" " + phrase.strip() + " ", maxsplit=1)[0].strip() or phrase.strip()
     words = _WORD.findall(kept)
+    if len(words) == 1 and words[0].lower() in _TITLES:
+        # "Secretary of State John Kerry": the preposition is inside the title, not after it.
+        words = _WORD.findall(re.split(r",|\(|\s[-–—]\s", phrase)[0]) or words
+    while len(words) > 1 and words[-1].lower().rstrip(".") in _SUFFIXES:
+        words.pop()  # "Joseph R. Biden Jr.": the surname is the head
     return [re.sub(r"[’']s$", "", words[-1])] if words else []
 
 
@@ -253,7 +267,9 @@ def gold_quotes(text: str, attributions: list[Attribution], coref) -> list[GoldQ
         if best is None or best_cover * 2 < (b - a):
             continue
         source = " ".join(text[s:e] for s, e in sorted(best.source))
-        heads = head_words(source) if source.strip() else set()
+        # A source span that is only the cue ("said") is an annotation slip: no source.
+        cue_only = source.strip().lower() in _CUE_ONLY
+        heads = head_words(source) if source.strip() and not cue_only else set()
         if heads and all(h.islower() for h in _raw_heads(source.split(",")[0])):
             s0 = min(s for s, _ in best.source)
             e0 = max(e for _, e in best.source)
@@ -277,6 +293,13 @@ def load(source: Source, split: str, limit: int | None):
         coref = coref_heads(source.read(f"data/{split}/corenlp/{name}.xml"))
         out.append((stem, text, gold_quotes(text, attributions, coref)))
     return out
+
+
+def words_of_speaker(text: str) -> set[str]:
+    """Lower-case words of a predicted speaker, split as gold heads are (``Holtz-Eakin`` and
+    ``O'Neill`` stay one word), a possessive dropped, and their hyphen pieces as well."""
+    words = {re.sub(r"[’']s$", "", w.lower()) for w in _WORD.findall(text)}
+    return words | {t.lower() for t in _TOKEN.findall(text)}
 
 
 def bag(text: str) -> Counter:
@@ -313,8 +336,7 @@ def newsframe_predictions(articles) -> tuple[dict[str, list[Predicted]], int]:
     rows = corpus.quotes.filter(pl.col("kind") != "scare")
     out: dict[str, list[Predicted]] = {n: [] for n, _, _ in articles}
     for r in rows.iter_rows(named=True):
-        spoken = f"{r['speaker'] or ''} {r['speaker_name'] or ''}"
-        words = {w.lower() for w in _TOKEN.findall(spoken)}
+        words = words_of_speaker(f"{r['speaker'] or ''} {r['speaker_name'] or ''}")
         shown = r["speaker"] or ""
         if r["speaker_name"] and r["speaker_name"] != r["speaker"]:
             shown += f" -> {r['speaker_name']}"
@@ -334,7 +356,7 @@ def textacy_predictions(articles) -> tuple[dict[str, list[Predicted]], int]:
         found = []
         try:
             for speaker, _cue, content in direct_quotations(doc):
-                words = {t.text.lower() for t in speaker}
+                words = words_of_speaker(" ".join(t.text for t in speaker))
                 found.append(Predicted(content.text.strip("“”\"' "), words, " ".join(t.text for t in speaker)))
         except ValueError:
             raised += 1

@@ -170,3 +170,20 @@ def test_subject_after_an_opening_phrase_is_the_speaker() -> None:
         CONTEXT, "In a call with Karl Berg on Monday, the mayor said the plan would “keep every home dry.”"
     ).row(0, named=True)
     assert q["speaker"] == "the mayor"
+
+
+def test_signature_line_under_quote_paragraphs_names_their_speaker() -> None:
+    qs = quotes_of(
+        CONTEXT,
+        "“We sandbagged the east bank first. It held.”",
+        "“The west bank is next, and it will need more hands.” —",
+        "Lena Ortiz, 52, a volunteer from the upper valley",
+    )
+    assert qs["speaker_name"].to_list() == ["Lena Ortiz", "Lena Ortiz"]
+
+
+def test_person_title_word_is_not_taken_for_a_cue() -> None:
+    _, name, cue, _ = speaker_of(
+        CONTEXT, "“The shelters have room,” board press secretary Ana Torres said on Monday."
+    )
+    assert (name, cue) == ("Ana Torres", "said")

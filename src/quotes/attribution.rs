@@ -21,7 +21,7 @@
 use super::words::Word;
 use super::written;
 use crate::lexicon::{self, ReportingVerb};
-use crate::model::{Block, Entity, EntityType, Mention};
+use crate::model::{Block, Entity, EntityType, Mention, Role};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -48,6 +48,8 @@ pub enum How {
     Inherited,
     /// Copied from the body quote a headline repeats.
     Repeated,
+    /// Signed by the short line after its paragraph (`“Q.” —` then `Jane Doe, CEO of X`).
+    Signed,
 }
 
 /// A speaker and cue found for a quote.
@@ -108,6 +110,9 @@ const AFTER_REACH: usize = 10;
 const SENTENCE_FINAL_COMMAS: usize = 2;
 /// How far after a quote the cue closing a speaker's apposition may sit, in words.
 const APPOSITION_REACH: usize = 40;
+/// Longest signature line under a quote, in words and bytes (`Jane Doe, 41, a designer at X`).
+const MAX_SIGNATURE_WORDS: usize = 25;
+const SIGNATURE_BYTES: usize = 200;
 /// How many words may separate a cue from the quote it governs directly.
 const ADJACENT_REACH: usize = 6;
 
@@ -151,6 +156,18 @@ fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word.to_lowercase().as_str())
 }
 
+/// `he’s`, `it's`, `that’s`: a pronoun with `is` or `has`, which no possessive ends like.
+fn is_contracted_pronoun(word: &str) -> bool {
+    let stem = word.split(['’', '\'']).next().unwrap_or(word);
+    is_in(&["he", "she", "it", "that", "there", "who", "what"], stem)
+}
+
+/// `he`, `she`, also contracted with an auxiliary (`He’s claiming`, `she'd said`).
+fn is_person_pronoun(word: &str) -> bool {
+    let stem = word.split(['’', '\'']).next().unwrap_or(word);
+    is_in(PERSON_PRONOUNS, stem)
+}
+
 /// Reporting verbs among `words`, in order. In running text a cue is lower case; headlines
 /// capitalise every word, so there any case counts.
 pub fn find_cues(words: &[Word], headline: bool) -> Vec<Cue> {
@@ -160,12 +177,18 @@ pub fn find_cues(words: &[Word], headline: bool) -> Vec<Cue> {
     while i < words.len() {
         let w = words[i];
         // "the report", "Wang’s talks": a noun, not a verb.
+        // "He’s claiming" is a pronoun and an auxiliary, not a possessive.
         let after_determiner = i > 0
             && (is_in(DETERMINERS, words[i - 1].text)
-                || words[i - 1].text.ends_with("’s")
-                || words[i - 1].text.ends_with("'s"));
+                || ((words[i - 1].text.ends_with("’s") || words[i - 1].text.ends_with("'s"))
+                    && !is_contracted_pronoun(words[i - 1].text)));
         let lower_case = headline || !w.is_capitalised();
-        let usable = !w.is_punct() && lower_case && !after_determiner;
+        // "press secretary", "call center": the word starts a title, not a verb.
+        let in_title = words.get(i + 1).is_some_and(|n| {
+            !n.is_punct()
+                && crate::entities::typing::is_person_title(&format!("{} {}", w.text, n.text))
+        });
+        let usable = !w.is_punct() && lower_case && !after_determiner && !in_title;
         if usable {
             let two = words
                 .get(i + 1)
@@ -422,7 +445,7 @@ impl<'a> Speakers<'a> {
         let first = head.first()?;
         // "She greeted supporters in Houston and told them": a clause opening with a pronoun
         // has it for subject, whatever is named after it.
-        if is_in(PERSON_PRONOUNS, first.text) || first.lower() == "they" {
+        if is_person_pronoun(first.text) || first.lower() == "they" {
             return Some(Speaker {
                 text: first.text.to_string(),
                 entity: self.resolve_pronoun(first.text, block, first.start),
@@ -459,8 +482,12 @@ impl<'a> Speakers<'a> {
             return Some(self.written(block, head, run));
         }
         // "a friend said on Facebook", "the Florida senator said": a description is the
-        // speaker, not a name further on.
+        // speaker, not a name further on, unless an apposition names it ("his brother, Tom
+        // Lee, said").
         let described = written::description_starting(head, 0).filter(|r| r.end == head.len())?;
+        if let Some(named) = self.apposition_name(block, &phrase[end..]) {
+            return Some(named);
+        }
         self.organisation_description(head)
             .or_else(|| self.described_person(block, head))
             .or_else(|| {
@@ -470,6 +497,31 @@ impl<'a> Speakers<'a> {
                     name: None,
                 })
             })
+    }
+
+    /// `, Tom Lee,` (or to the end): the person an apposition right after a description names.
+    fn apposition_name(&self, block: usize, rest: &[Word]) -> Option<Speaker> {
+        let inner = rest.strip_prefix(&[rest.first().copied().filter(|w| w.text == ",")?][..])?;
+        let len = inner
+            .iter()
+            .position(|w| w.text == "," || w.text == ";" || w.is_dash())
+            .unwrap_or(inner.len());
+        let seg = &inner[..len];
+        let (first, last) = (seg.first()?, seg.last()?);
+        let person = self
+            .mentions_in(block, first.start..last.end)
+            .into_iter()
+            .find(|m| {
+                m.span.start == first.start
+                    && m.span.end == last.end
+                    && self.etype(m) == EntityType::Person
+            });
+        if let Some(m) = person {
+            return Some(self.speaker_of(m));
+        }
+        written::name_ending(seg, seg.len())
+            .filter(|r| r.start == 0)
+            .map(|r| self.written(block, seg, r))
     }
 
     /// A definite person title among the words (`the prime minister`), resolved.
@@ -511,7 +563,7 @@ impl<'a> Speakers<'a> {
                 let pronoun = clause
                     .iter()
                     .rev()
-                    .find(|w| is_in(PERSON_PRONOUNS, w.text) || is_in(GROUP_PRONOUNS, w.text))?;
+                    .find(|w| is_person_pronoun(w.text) || is_in(GROUP_PRONOUNS, w.text))?;
                 Some(Speaker {
                     text: pronoun.text.to_string(),
                     entity: self.resolve_pronoun(pronoun.text, block, pronoun.start),
@@ -524,7 +576,7 @@ impl<'a> Speakers<'a> {
     /// The entity a pronoun stands for: the subject of the nearest sentence, at or before the
     /// pronoun, that has a compatible one.
     pub fn resolve_pronoun(&self, pronoun: &str, block: usize, pos: usize) -> Option<usize> {
-        let person = is_in(PERSON_PRONOUNS, pronoun);
+        let person = is_person_pronoun(pronoun);
         let fits = |t: EntityType| {
             if person {
                 t == EntityType::Person
@@ -744,6 +796,7 @@ impl<'a> Speakers<'a> {
     /// `“Q,” X said`, `“Q,” said X`, `“Q,” RIA cited X`, `“Q” — X`: `after` are the words
     /// from the closing mark to the end of its sentence.
     pub fn after(&self, block: usize, after: &[Word], headline: bool) -> Option<Attribution> {
+        let after = &super::words::without_asides(after);
         let found = self.after_adjacent(block, after, headline);
         if found.as_ref().is_some_and(|a| a.speaker.is_some()) {
             return found;
@@ -792,9 +845,10 @@ impl<'a> Speakers<'a> {
         })
     }
 
-    /// `“Q,” and donations rose, Gilbert said.`, `“Q,” since …, said Lee Epstein, who …`: a
-    /// cue closing the sentence after a clause of the writer's own, read from one of its last
-    /// commas as if it followed the quote.
+    /// `“Q,” and donations rose, Gilbert said.`, `“Q,” since …, said Lee Epstein, who …`,
+    /// `is about “Q1” and “Q2,” he said.`: a cue closing the sentence after a clause of the
+    /// writer's own, read from one of its last commas (or the end of a later quote) as if it
+    /// followed the quote.
     pub fn sentence_final(
         &self,
         block: usize,
@@ -803,11 +857,16 @@ impl<'a> Speakers<'a> {
     ) -> Option<Attribution> {
         let words = super::words::without_stops(after);
         let end = words.len();
+        let masks = &self.masks[block];
+        let after_quote = |k: usize| {
+            let i = masks.partition_point(|m| m.end <= words[k].start);
+            i > 0 && masks[i - 1].start >= words[k - 1].end
+        };
         words
             .iter()
             .enumerate()
             .rev()
-            .filter(|(k, w)| *k > 0 && w.text == ",")
+            .filter(|(k, w)| *k > 0 && (w.text == "," || after_quote(*k)))
             .take(SENTENCE_FINAL_COMMAS)
             .take_while(|(k, _)| end - k <= AFTER_REACH + 1)
             .find_map(|(k, _)| {
@@ -852,15 +911,24 @@ impl<'a> Speakers<'a> {
             .unwrap_or(lead_in.len());
         let lead_in = &lead_in[..aux];
         let speaker = if cue.verb.class == "report" {
+            // "“Q,” RIA cited X": the object speaks; "“Q,” the Post reported": the subject.
             self.mention_after(block, rest, cue.index + cue.len)
+                .or_else(|| self.pick(block, lead_in))
         } else {
+            // A speaker the entities stage does not know: "“Q,” the spokesman said"; one
+            // written before the cue is its subject, whatever is named after it ("“Q,” his
+            // former strategist said in an interview with X").
+            let written = || {
+                let lex = lexicon::get();
+                (lead_in.iter().all(|w| !w.is_punct())
+                    && lead_in
+                        .iter()
+                        .any(|w| !lex.is_function_word(w.text) && !w.text.ends_with("ly")))
+                .then(|| as_written(self.text(block), lead_in))
+            };
             self.pick(block, lead_in)
+                .or_else(written)
                 .or_else(|| self.mention_after(block, rest, cue.index + cue.len))
-                .or_else(|| {
-                    // A speaker the entities stage does not know: "“Q,” the spokesman said".
-                    (!lead_in.is_empty() && lead_in.iter().all(|w| !w.is_punct()))
-                        .then(|| as_written(self.text(block), lead_in))
-                })
         };
         Some(Attribution {
             speaker,
@@ -909,7 +977,12 @@ impl<'a> Speakers<'a> {
             .expect("non-empty");
         let clause_start = clause_start(&before[..first.index]);
         let passive = is_passive(before, first);
-        let speaker = if first.verb.class == "report" && !passive {
+        // "The Post reports that …": a report verb with a clause for object has the
+        // publisher for subject, as a speech verb has the speaker.
+        let reports_clause = before
+            .get(first.index + first.len)
+            .is_some_and(|w| w.lower() == "that");
+        let speaker = if first.verb.class == "report" && !passive && !reports_clause {
             self.mention_after(block, before, first.index + first.len)
         } else if passive && first.verb.class != "report" {
             // "were described as …": only an agent ("by X") speaks.
@@ -1004,7 +1077,7 @@ impl<'a> Speakers<'a> {
         let speaker = self.mention_after(block, words, i + 2).or_else(|| {
             let pronoun = words[i + 2..]
                 .first()
-                .filter(|w| is_in(PERSON_PRONOUNS, w.text) || is_in(GROUP_PRONOUNS, w.text))?;
+                .filter(|w| is_person_pronoun(w.text) || is_in(GROUP_PRONOUNS, w.text))?;
             Some(Speaker {
                 text: pronoun.text.to_string(),
                 entity: self.resolve_pronoun(pronoun.text, block, pronoun.start),
@@ -1015,6 +1088,54 @@ impl<'a> Speakers<'a> {
             speaker: Some(speaker),
             cue: None,
             how: How::AccordingTo,
+        })
+    }
+
+    /// `“Q.” —` closing a paragraph, then a short line naming who said it (`Jane Doe, 41,
+    /// designer`, `—Jane Doe, partner,`): the signature of a testimonial or a round-up, the
+    /// dash on either side of the break. `dashed` says whether the quote's paragraph ended in
+    /// one.
+    pub fn signed(&self, block: usize, dashed: bool) -> Option<Attribution> {
+        let b = self.blocks.get(block)?;
+        let text = b.text.as_str();
+        // "—Reporting by X" credits the writer, not a speaker.
+        if b.role == Role::Credit || text.len() > SIGNATURE_BYTES || text.contains(['“', '"']) {
+            return None;
+        }
+        let all = super::words::words(text, 0..text.len(), &[]);
+        let lead = all.iter().take_while(|w| w.is_dash()).count();
+        let words = &all[lead..];
+        if !(dashed || lead > 0) || words.len() > MAX_SIGNATURE_WORDS {
+            return None;
+        }
+        let comma = words.iter().position(|w| w.text == ",");
+        let head = &words[..comma.unwrap_or(words.len())];
+        let sentence_end =
+            (0..head.len()).any(|i| head[i].text == "." && !written::is_abbreviation_dot(head, i));
+        let lex = lexicon::get();
+        let credit = head
+            .get(1)
+            .is_some_and(|w| !w.is_capitalised() && lex.is_function_word(w.text));
+        if !head.first()?.is_capitalised() || sentence_end || credit {
+            return None; // a sentence, or "Photo by X", "Reporting from Y"
+        }
+        let first = head.first()?;
+        let run = written::name_starting(head, 0);
+        let run_end = run.as_ref().map_or(0, |r| head[r.end - 1].end);
+        // The mention that opens the line, unless the written name runs on past it (the
+        // entities stage may know only a given name).
+        let speaker = self
+            .mentions_in(block, first.start..head.last()?.end)
+            .into_iter()
+            .find(|m| {
+                m.span.start == first.start && m.span.end >= run_end && !self.is_possessive(m)
+            })
+            .map(|m| self.speaker_of(m))
+            .or_else(|| run.map(|run| self.written(block, head, run)))?;
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue: None,
+            how: How::Signed,
         })
     }
 

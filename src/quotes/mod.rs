@@ -51,6 +51,7 @@ pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> V
         let f = read_quote(&speakers, blocks, q, &found);
         found.push(f);
     }
+    sign_runs(&speakers, &mut found);
     attribute_headlines(&mut found);
     found
         .into_iter()
@@ -174,7 +175,11 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
     let sentence_initial = before.iter().all(|w| w.is_punct() && w.text != ":");
     let opens_paragraph = text[..q.open_mark].trim().is_empty();
     let n_words = count_words(&q.text);
-    let set_off = q.text.ends_with([',', '?', '!', '—', '–'])
+    // A nested quote's mark may close first: `“… called ‘miracles,’” she said`.
+    let set_off = q
+        .text
+        .trim_end_matches(['’', '\''])
+        .ends_with([',', '?', '!', '—', '–'])
         || after.first().is_some_and(|w| w.text == "," || w.is_dash());
 
     let lead = speakers.before(sb, &before, headline);
@@ -186,12 +191,26 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
     } else {
         prefer(lead.attribution.clone(), trailing)
     };
-    if sentence_initial && attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
+    // `“Q,” and …, Gilbert said.`, `is about “Q1” and “Q2,” he said.`: a cue closing the
+    // sentence speaks for every quote in it that has none nearer.
+    if attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
         attribution = prefer(attribution, speakers.sentence_final(eb, &after, headline));
     }
     if attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
         let sentence_words: Vec<Word> = before.iter().chain(after.iter()).copied().collect();
         attribution = prefer(attribution, speakers.according_to(sb, &sentence_words));
+    }
+
+    // `“Q.” —` ending the paragraph: a signature line may follow.
+    if attribution.as_ref().is_none_or(|a| a.speaker.is_none()) {
+        if let Some(rest) = q.close_mark_end.and_then(|c| blocks[eb].text.get(c..)) {
+            let rest = rest.trim();
+            let dashed =
+                !rest.is_empty() && rest.chars().all(|c| matches!(c, '—' | '–' | '-' | '―'));
+            if rest.is_empty() || dashed {
+                attribution = prefer(attribution, speakers.signed(eb + 1, dashed));
+            }
+        }
     }
 
     // Nothing in the sentence: the speaker may carry over from before.
@@ -314,6 +333,36 @@ fn reported_speech(speakers: &Speakers, block: usize) -> Option<Attribution> {
         cue: None,
         ..found
     })
+}
+
+/// A signature speaks for the run of unattributed quotes in the paragraphs right above it
+/// (a testimonial of several paragraphs, signed once at its end); a quote with a speaker of
+/// its own ends the run.
+fn sign_runs(speakers: &Speakers, found: &mut [Found]) {
+    let mut carry: Option<(Attribution, usize)> = None;
+    for f in found.iter_mut().rev() {
+        if f.attribution.as_ref().is_some_and(|a| a.how == How::Signed) {
+            carry = f.attribution.clone().map(|a| (a, f.raw.start.block));
+            continue;
+        }
+        if f.kind == QuoteKind::Scare {
+            continue;
+        }
+        let near = carry.as_ref().is_some_and(|(_, b)| {
+            f.raw.end.block == *b || speakers.previous_story(*b) == Some(f.raw.end.block)
+        });
+        match carry.take() {
+            Some((a, _)) if near && !f.has_speaker() => {
+                f.attribution = Some(Attribution {
+                    how: How::Inherited,
+                    cue: None,
+                    ..a.clone()
+                });
+                carry = Some((a, f.raw.start.block));
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Lower-case words of a text, for comparing quotes whatever their marks and punctuation.
@@ -983,5 +1032,105 @@ mod tests {
             &[],
         );
         assert_eq!(got[0].2.as_deref(), Some("One strategist"), "{got:?}");
+    }
+
+    /// The speaker as written and the cue of each quote.
+    fn speakers_of(
+        paragraphs: &[&str],
+        people: &[(&str, EntityType, &[&str])],
+    ) -> Vec<Option<String>> {
+        quotes(paragraphs, people)
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn a_signature_line_speaks_for_the_quote_paragraphs_above_it() {
+        let got = speakers_of(
+            &[
+                "“We moved the team to two floors. It worked.”",
+                "“Nobody wants to commute for a desk.” —",
+                "Jane Roe, 41, a planner at a design firm",
+                "“Another view entirely.” —",
+                "—Reporting by Sam Poe",
+            ],
+            &[],
+        );
+        assert_eq!(
+            got,
+            [Some("Jane Roe".into()), Some("Jane Roe".into()), None]
+        );
+    }
+
+    #[test]
+    fn a_party_label_in_parentheses_does_not_push_the_cue_out_of_reach() {
+        let got = speakers_of(
+            &["“We will not wait,” Rep. Ann Lee (D-Ore.), a member of the panel, said on Monday."],
+            &[("Ann Lee", PERSON, &[])],
+        );
+        assert_eq!(got, [Some("Ann Lee".into())]);
+    }
+
+    #[test]
+    fn a_description_before_the_cue_beats_a_name_after_it() {
+        let got = speakers_of(
+            &["“That was wrong,” the mayor's former aide said in an interview with Tom Reed."],
+            &[("Tom Reed", PERSON, &[])],
+        );
+        assert_eq!(got, [Some("the mayor's former aide".into())]);
+    }
+
+    #[test]
+    fn an_apposition_names_the_description_it_follows() {
+        let got = speakers_of(
+            &["“He was kind,” his younger sister, Mia Park, said."],
+            &[("Mia Park", PERSON, &[])],
+        );
+        assert_eq!(got, [Some("Mia Park".into())]);
+    }
+
+    #[test]
+    fn a_cue_closing_the_sentence_speaks_for_the_quotes_inside_it() {
+        let got = speakers_of(
+            &["Tom Reed spoke first. Design is about “our hands” and “our time,” he said."],
+            &[("Tom Reed", PERSON, &[])],
+        );
+        assert_eq!(got, [Some("he".into()), Some("he".into())]);
+    }
+
+    #[test]
+    fn a_contracted_pronoun_is_a_subject() {
+        let got = speakers_of(
+            &["Tom Reed arrived late. He’s claiming the vote was “a big problem” for the town."],
+            &[("Tom Reed", PERSON, &[])],
+        );
+        assert_eq!(got, [Some("He’s".into())]);
+    }
+
+    #[test]
+    fn a_title_word_is_no_cue() {
+        let got = speakers_of(
+            &["“We are open to it,” White House press secretary Lou Hart said at a briefing."],
+            &[
+                ("White House", EntityType::Org, &[]),
+                ("Lou Hart", PERSON, &[]),
+            ],
+        );
+        assert_eq!(got, [Some("Lou Hart".into())]);
+    }
+
+    #[test]
+    fn a_report_verb_with_a_clause_has_its_subject_for_speaker() {
+        let got = speakers_of(
+            &["The Daily Ledger reports that the mayor wanted to “keep it quiet.”"],
+            &[("The Daily Ledger", EntityType::Media, &[])],
+        );
+        assert_eq!(got, [Some("The Daily Ledger".into())]);
+        let got = speakers_of(
+            &["“The plan is dead,” the Daily Ledger reported."],
+            &[("Daily Ledger", EntityType::Media, &[])],
+        );
+        assert_eq!(got, [Some("Daily Ledger".into())]);
     }
 }

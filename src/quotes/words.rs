@@ -195,6 +195,32 @@ pub fn without_stops<'a, 'w>(words: &'w [Word<'a>]) -> &'w [Word<'a>] {
     &words[..end]
 }
 
+/// Longest parenthetical aside left out by `without_asides`, in words.
+const MAX_ASIDE: usize = 8;
+
+/// The words without short parenthetical asides (`Rep. Ann Lee (D-Ore.), a member, said`):
+/// a party label or an acronym between a name and its apposition must not push the cue out
+/// of reach. A parenthesis left open, or a long one, is kept.
+pub fn without_asides<'a>(words: &[Word<'a>]) -> Vec<Word<'a>> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].text == "(" {
+            let close = words[i + 1..]
+                .iter()
+                .take(MAX_ASIDE + 1)
+                .position(|w| w.text == ")" || w.text == "(");
+            if let Some(k) = close.filter(|&k| words[i + 1 + k].text == ")") {
+                i += k + 2;
+                continue;
+            }
+        }
+        out.push(words[i]);
+        i += 1;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,5 +338,16 @@ mod tests {
         let kept: Vec<&str> = without_stops(&ws).iter().map(|w| w.text).collect();
         assert_eq!(kept.last(), Some(&"agreed"));
         assert!(kept.contains(&"."), "{kept:?}");
+    }
+
+    #[test]
+    fn short_asides_are_left_out_and_open_ones_kept() {
+        let text = "Ann Lee (D-Ore.), a member (of the panel, said";
+        let all = words(text, 0..text.len(), &[]);
+        let kept: Vec<&str> = without_asides(&all).iter().map(|w| w.text).collect();
+        assert_eq!(
+            kept,
+            ["Ann", "Lee", ",", "a", "member", "(", "of", "the", "panel", ",", "said"]
+        );
     }
 }

@@ -16,6 +16,7 @@ use std::ops::Range;
 const MAX_DESCRIPTION: usize = 7;
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another"];
+const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our"];
 
 /// Words that end a description: a clause or an aside starts there.
 const DESCRIPTION_ENDS: &[&str] = &[
@@ -96,7 +97,11 @@ pub fn name_starting(words: &[Word], start: usize) -> Option<Range<usize>> {
 /// for the buyer`), up to the first punctuation or clause word.
 pub fn description_starting(words: &[Word], start: usize) -> Option<Range<usize>> {
     let first = words.get(start)?;
-    if !DETERMINERS.contains(&first.lower().as_str()) {
+    // A possessive determines as an article does: "Obama's former strategist", "his aide".
+    let possessive = first.text.ends_with("’s")
+        || first.text.ends_with("'s")
+        || POSSESSIVES.contains(&first.lower().as_str());
+    if !DETERMINERS.contains(&first.lower().as_str()) && !possessive {
         return None;
     }
     let mut end = start + 1;
@@ -201,5 +206,12 @@ mod tests {
             Some("the former top aide to Bush")
         );
         assert_eq!(run("said The Times", |w| description_starting(w, 1)), None);
+        assert_eq!(
+            run("said Acme's chief economist", |w| description_starting(
+                w, 1
+            ))
+            .as_deref(),
+            Some("Acme's chief economist")
+        );
     }
 }

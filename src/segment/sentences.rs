@@ -11,7 +11,7 @@ pub const ABBREVIATIONS: &[&str] = &[
     "brig", "sen", "rep", "gov", "pres", "st", "jr", "sr", "no", "nos", "inc", "corp", "co", "ltd",
     "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "mt", "ft", "rev", "hon", "gov", "approx", "dept", "est", "fig", "vol", "u.s", "u.k",
-    "u.n", "e.u", "d.c", "a.m", "p.m",
+    "u.n", "e.u", "d.c", "a.m", "p.m", "del", "amb", "atty", "supt",
 ];
 
 /// Sentence ranges covering the whole text (whitespace between sentences excluded).
@@ -73,6 +73,14 @@ fn is_abbreviation(before: &str, next: Option<char>) -> bool {
         // "U.S. officials" runs on; "in the U.S. The next" is rare and ambiguous: keep joined.
         return true;
     }
+    // Two dotted initials ("G.K. Butterfield") run on as one initial does; three are more
+    // often an agency ending its sentence ("by the F.B.I. The").
+    let initials = word.split('.').count() == 2
+        && word.split('.').all(|p| p.chars().count() == 1)
+        && word.chars().filter(|c| *c != '.').all(char::is_uppercase);
+    if initials {
+        return !next.is_some_and(|n| matches!(n, '“' | '"' | '«'));
+    }
     ABBREVIATIONS.contains(&lower.as_str())
 }
 
@@ -120,6 +128,10 @@ mod tests {
         assert_eq!(
             split("It was J. Smith who spoke."),
             ["It was J. Smith who spoke."]
+        );
+        assert_eq!(
+            split("It was Rep. A.B. Carter and Del. Jo Ann Ray who spoke."),
+            ["It was Rep. A.B. Carter and Del. Jo Ann Ray who spoke."]
         );
     }
 }
