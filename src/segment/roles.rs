@@ -66,21 +66,28 @@ pub fn assign_roles_marked(
         .and_then(|h| blocks_printing(texts, h, 0))
         .or_else(|| page_headline(texts))
         .or_else(|| markdown_headline(texts, &feats));
+    let prose_block = |i: usize| {
+        let f = &feats[i];
+        f.prose
+            && !reference[i]
+            && !is_bio(i)
+            && !f.related
+            && !f.nav
+            && !f.byline
+            && !f.date_line
+            && !f.stop_marker
+            && !(repeated(i) && i < first_unique_prose)
+    };
+    // A headline printed only below the densest prose is a footer's or a pop-up's copy
+    // ("Be the first to know", the site's name): the story does not hang from it.
+    let unconstrained: Vec<bool> = (0..n).map(prose_block).collect();
+    let headline = headline.filter(|h| {
+        densest_run(texts, &feats, &unconstrained, &reference, &is_bio, None)
+            .is_none_or(|(_, end)| h[0] < end)
+    });
+    // The story starts under its headline.
     let candidate: Vec<bool> = (0..n)
-        .map(|i| {
-            let f = &feats[i];
-            // The story starts under its headline.
-            headline.as_ref().is_none_or(|h| i > h[0])
-                && f.prose
-                && !reference[i]
-                && !is_bio(i)
-                && !f.related
-                && !f.nav
-                && !f.byline
-                && !f.date_line
-                && !f.stop_marker
-                && !(repeated(i) && i < first_unique_prose)
-        })
+        .map(|i| unconstrained[i] && headline.as_ref().is_none_or(|h| i > h[0]))
         .collect();
 
     let under = headline.as_ref().map(|h| h[0]);
