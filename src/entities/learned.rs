@@ -22,13 +22,19 @@ use crate::model::{Block, EntityType};
 pub fn combine(blocks: &[Block], story: &Story, gazetteer: &Gazetteer, raw: &mut Vec<RawMention>) {
     let Some(tagger) = tagger::get() else { return };
     let mut by_block: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
-    for m in raw.iter() {
+    // Candidates the rules left untyped, by their span: the tagger may type them.
+    let mut untyped: HashMap<(usize, usize, usize), usize> = HashMap::default();
+    for (k, m) in raw.iter().enumerate() {
         by_block
             .entry(m.span.block)
             .or_default()
             .push((m.span.start, m.span.end));
+        if m.etype.is_none() && m.known_name.is_none() {
+            untyped.insert((m.span.block, m.span.start, m.span.end), k);
+        }
     }
     let lex = lexicon::get();
+    let mut typed_later: Vec<(usize, EntityType)> = Vec::new();
     for (i, toks) in &story.tokens {
         if story.caseless.contains(i) {
             continue;
@@ -41,20 +47,37 @@ pub fn combine(blocks: &[Block], story: &Story, gazetteer: &Gazetteer, raw: &mut
             // Only a capitalised word no candidate covers (a function word opening the
             // sentence aside) can give a new name: the other sentences are not tagged at
             // all, which keeps the stage fast.
-            let open = sentence.iter().any(|t| {
-                t.cap && !covered(t) && !(t.sentence_start && lex.is_function_word(t.text(text)))
-            });
+            let (first, last) = (sentence[0].start, sentence[sentence.len() - 1].end);
+            let has_untyped = found[found.partition_point(|&(s, _)| s < first)..]
+                .iter()
+                .take_while(|&&(s, _)| s < last)
+                .any(|&(s, e)| untyped.contains_key(&(*i, s, e)));
+            let open = has_untyped
+                || sentence.iter().any(|t| {
+                    t.cap
+                        && !covered(t)
+                        && !(t.sentence_start && lex.is_function_word(t.text(text)))
+                });
             if !open {
                 continue;
             }
             for t in tagger.tag_sentence(text, sentence, gazetteer) {
+                if let Some(&k) = untyped.get(&(*i, t.start, t.end)) {
+                    if let Some(ty) = trusted(text, t.start, t.end, t.etype) {
+                        typed_later.push((k, ty));
+                    }
+                    continue;
+                }
                 if !overlaps(found, t.start, t.end) && plausible(&text[t.start..t.end]) {
                     let mut m = mention(*i, text, t.start, t.end, None, None, None);
-                    m.learned = Some(t.etype);
+                    m.learned = Some(place_type(&m.text, t.etype));
                     raw.push(m);
                 }
             }
         }
+    }
+    for (k, t) in typed_later {
+        raw[k].learned = Some(t);
     }
     agree_per_form(raw);
 }
@@ -81,6 +104,84 @@ fn plausible(span: &str) -> bool {
         && !lexicon::get().is_function_word(span)
         && !is_title(span)
         && !is_title(&format!("{span}."))
+}
+
+/// The tagger's type for a candidate the rules found but could not type, where the span's
+/// shape does not contradict it: a person's name is Title-case words ("Tory MPs", "AI",
+/// "R-Ky" and a plural such as "Orioles" are not one), and a place is no acronym; a name
+/// before a lower-case place word ("Wayne county", "Gertrude streets") is no person.
+/// `None` leaves the candidate to coreference, as before.
+fn trusted(text: &str, start: usize, end: usize, t: EntityType) -> Option<EntityType> {
+    let span = &text[start..end];
+    let words: Vec<&str> = span.split(' ').collect();
+    let title_case = words.iter().all(|w| title_case_word(w));
+    match t {
+        EntityType::Person => {
+            let last = words[words.len() - 1];
+            let before_place_word = text[end..]
+                .strip_prefix(' ')
+                .and_then(|rest| rest.split([' ', ',', '.']).next())
+                .is_some_and(|w| PLACE_WORDS.contains(&w));
+            (title_case && !super::typing::names_a_group(last) && !before_place_word).then_some(t)
+        }
+        EntityType::Loc => title_case.then(|| place_type(span, t)),
+        _ => Some(t),
+    }
+}
+
+/// Lower-case nouns that make the capitalised word before them a place's name.
+const PLACE_WORDS: &[&str] = &[
+    "county", "counties", "street", "streets", "road", "avenue", "river", "province", "district",
+    "township", "valley", "island", "lake", "state",
+];
+
+/// A capitalised word of letters written as a name is: "Siddharth", "O'Neill", "McKinsey",
+/// "Smith-Jones", not "AI", "R-Ky", "Albert.Thomas" or "LeaderMcConnell" (a capital after
+/// more than three lower-case letters is two words run together).
+fn title_case_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let mut lower_run = 0;
+    let mut letters = 1;
+    let mut prev = first;
+    for c in chars {
+        if c.is_uppercase() {
+            if lower_run > 3 || (lower_run == 0 && prev != '.') {
+                return false;
+            }
+            lower_run = 0;
+        } else if c == '.' && prev.is_uppercase() {
+            // "J.D.": initials
+        } else if c.is_lowercase() {
+            lower_run += 1;
+        } else if !matches!(c, '-' | '\'' | '’') {
+            return false;
+        } else {
+            lower_run = 1; // "Smith-Jones", "O'Neill": a capital may follow
+        }
+        letters += 1;
+        prev = c;
+    }
+    let initials = w.ends_with('.') && w.len() >= 4;
+    first.is_uppercase() && letters >= 2 && (w.chars().any(char::is_lowercase) || initials)
+}
+
+/// The tagger knows places only as LOC; the frames tell polities (GPE) from other places.
+/// An unlisted place the tagger finds is most often a town, county or region, so it is a
+/// GPE unless its last word is a street, building, landform or water head
+/// (`lexicons/location_heads.txt`).
+fn place_type(span: &str, t: EntityType) -> EntityType {
+    if t != EntityType::Loc {
+        return t;
+    }
+    let last = span.rsplit(' ').next().unwrap_or(span);
+    if span.contains(' ') && lexicon::get().location_heads.contains_key(last) {
+        EntityType::Loc
+    } else {
+        EntityType::Gpe
+    }
 }
 
 /// One learned type per form in an article: the most frequent (the first seen on a tie), so
@@ -127,6 +228,37 @@ mod tests {
                 .any(|e| e.name == "Aaron Judge" && e.etype.as_str() == "PERSON"),
             "{entities:?}"
         );
+    }
+
+    #[test]
+    fn the_taggers_type_must_fit_the_spans_shape() {
+        use super::{trusted, EntityType::*};
+        let t = |text: &str, span: &str, ty| {
+            let s = text.find(span).unwrap();
+            trusted(text, s, s + span.len(), ty)
+        };
+        assert_eq!(t("Siddharth left.", "Siddharth", Person), Some(Person));
+        assert_eq!(t("The Orioles won.", "Orioles", Person), None);
+        assert_eq!(t("Use AI now.", "AI", Person), None);
+        assert_eq!(t("Use AI now.", "AI", Loc), None);
+        assert_eq!(t("Ask LeaderMcConnell.", "LeaderMcConnell", Person), None);
+        assert_eq!(t("Ask McKinsey.", "McKinsey", Person), Some(Person));
+        assert_eq!(
+            t("Ask J.D. Martinez.", "J.D. Martinez", Person),
+            Some(Person)
+        );
+        assert_eq!(t("Ask Albert.Thomas now.", "Albert.Thomas", Person), None);
+        assert_eq!(t("The Wayne county board met.", "Wayne", Person), None);
+        assert_eq!(t("We flew to Dunedin.", "Dunedin", Loc), Some(Gpe));
+        assert_eq!(t("Use AI now.", "AI", Org), Some(Org));
+    }
+
+    #[test]
+    fn unlisted_places_are_polities_unless_a_head_says_otherwise() {
+        use super::{place_type, EntityType::*};
+        assert_eq!(place_type("Montclair", Loc), Gpe);
+        assert_eq!(place_type("Victory Lane", Loc), Loc);
+        assert_eq!(place_type("Gensler", Org), Org);
     }
 
     #[test]
