@@ -29,7 +29,7 @@ pub fn combine(blocks: &[Block], story: &Story, gazetteer: &Gazetteer, raw: &mut
             .entry(m.span.block)
             .or_default()
             .push((m.span.start, m.span.end));
-        if m.etype.is_none() && m.known_name.is_none() {
+        if (m.etype.is_none() || guessed_person(m)) && m.known_name.is_none() {
             untyped.insert((m.span.block, m.span.start, m.span.end), k);
         }
     }
@@ -76,8 +76,36 @@ pub fn combine(blocks: &[Block], story: &Story, gazetteer: &Gazetteer, raw: &mut
             }
         }
     }
-    for (k, t) in typed_later {
-        raw[k].learned = Some(t);
+    // Only the shape of the words said person for some candidates; the tagger's reading
+    // of the sentences ("compiled by Resonance Consultancy") is the better evidence, taken
+    // by a majority over every place the form was tagged, so one form keeps one type.
+    let mut retyped: HashMap<String, Vec<EntityType>> = HashMap::default();
+    for &(k, t) in &typed_later {
+        if raw[k].etype.is_none() {
+            raw[k].learned = Some(t);
+        } else {
+            retyped.entry(raw[k].text.clone()).or_default().push(t);
+        }
+    }
+    // A form a title or a listed name makes a person anywhere in the article stays one.
+    let sure_people: Vec<String> = raw
+        .iter()
+        .filter(|m| m.etype == Some(EntityType::Person) && retyped.contains_key(&m.text))
+        .filter(|m| !guessed_person(m))
+        .map(|m| m.text.clone())
+        .collect();
+    for text in sure_people {
+        retyped.remove(&text);
+    }
+    for m in raw.iter_mut() {
+        if let Some(votes) = retyped.get(&m.text).filter(|_| m.etype.is_some()) {
+            let best = most_frequent(votes);
+            // An organisation only: unlisted foreign names read as places to the tagger
+            // ("Basarab Panduru"), and the rules' shape test is right about those.
+            if best == EntityType::Org && guessed_person(m) {
+                m.etype = Some(best);
+            }
+        }
     }
     agree_per_form(raw);
 }
@@ -127,6 +155,21 @@ fn trusted(text: &str, start: usize, end: usize, t: EntityType) -> Option<Entity
         EntityType::Loc => title_case.then(|| place_type(span, t)),
         _ => Some(t),
     }
+}
+
+/// A person the rules typed from the shape of the words alone (`typing::reads_as_personal_name`:
+/// Title-case words no list knows), with no title, no listed given name or surname and no
+/// reporting verb: the weakest evidence the rules take, which the tagger may overrule.
+fn guessed_person(m: &RawMention) -> bool {
+    let lex = lexicon::get();
+    let words: Vec<&str> = m.text.split(' ').collect();
+    m.etype == Some(EntityType::Person)
+        && m.role.is_none()
+        && !m.speaks
+        && words.len() >= 2
+        && !lex.is_given_name(words[0])
+        && !lex.is_surname(words[words.len() - 1])
+        && super::typing::reads_as_personal_name(&words)
 }
 
 /// Lower-case nouns that make the capitalised word before them a place's name.
@@ -194,16 +237,20 @@ fn agree_per_form(raw: &mut [RawMention]) {
         }
     }
     for m in raw.iter_mut().filter(|m| m.learned.is_some()) {
-        let v = &votes[&m.text];
-        let count = |t: &EntityType| v.iter().filter(|x| *x == t).count();
-        let mut best = v[0];
-        for t in v {
-            if count(t) > count(&best) {
-                best = *t;
-            }
-        }
-        m.learned = Some(best);
+        m.learned = Some(most_frequent(&votes[&m.text]));
     }
+}
+
+/// The most frequent of `votes` (not empty), the first seen on a tie.
+fn most_frequent(votes: &[EntityType]) -> EntityType {
+    let count = |t: &EntityType| votes.iter().filter(|x| *x == t).count();
+    let mut best = votes[0];
+    for t in votes {
+        if count(t) > count(&best) {
+            best = *t;
+        }
+    }
+    best
 }
 
 #[cfg(test)]
@@ -251,6 +298,30 @@ mod tests {
         assert_eq!(t("The Wayne county board met.", "Wayne", Person), None);
         assert_eq!(t("We flew to Dunedin.", "Dunedin", Loc), Some(Gpe));
         assert_eq!(t("Use AI now.", "AI", Org), Some(Org));
+    }
+
+    #[test]
+    fn only_a_person_read_from_word_shape_alone_is_a_guess() {
+        use super::super::RawMention;
+        use super::guessed_person;
+        use crate::model::{EntityType, Span};
+        let m = |text: &str, role: Option<&str>| RawMention {
+            span: Span {
+                block: 0,
+                start: 0,
+                end: text.len(),
+            },
+            text: text.into(),
+            etype: Some(EntityType::Person),
+            known_name: None,
+            role: role.map(String::from),
+            speaks: false,
+            country: None,
+            learned: None,
+        };
+        assert!(guessed_person(&m("Zorblat Quimbo", None)));
+        assert!(!guessed_person(&m("Zorblat Quimbo", Some("President"))));
+        assert!(!guessed_person(&m("John Quimbo", None)));
     }
 
     #[test]
