@@ -1,11 +1,13 @@
 //! Combines the trained tagger (`tagger`) with the rules' candidates.
 //!
-//! The rules stay first: a span they found keeps their type and extent. The tagger adds the
-//! names they miss: a span it tags where no candidate overlaps becomes one, typed only by
-//! the tagger (`RawMention::learned`), so coreference still joins a lone word to a fuller
-//! name before falling back on that type. Giving the tagger's type to candidates the rules
-//! left untyped was measured too and left out: it raised the dev set and UNER but lowered
-//! the held-out set (`models/README.md`).
+//! The rules stay first: a span they typed keeps their type and extent. The tagger adds what
+//! they miss: a span it tags where no candidate overlaps becomes one, and a candidate the
+//! rules found but could not type takes the tagger's type for the same span when the span's
+//! shape fits it (`trusted`); both are kept in `RawMention::learned`, so coreference still
+//! joins a lone word to a fuller name before falling back on that type. A person the rules
+//! read from word shape alone becomes an organisation where the tagger reads one. Typing the
+//! rules' candidates unchecked was measured first and lowered the held-out set (animals,
+//! nicknames, "AI" as a place); the shape checks keep what it gained (`models/README.md`).
 //!
 //! Caseless blocks (title-case headlines, text in capitals) are left to the rules: the
 //! tagger learnt from text whose capitals mean something.
