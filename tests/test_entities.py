@@ -113,3 +113,20 @@ def test_a_tagger_trained_twice_on_the_same_data_is_the_same() -> None:
     a = bytes(_native.train_entity_tagger(data, epochs=3, bits=12))
     assert a == bytes(_native.train_entity_tagger(data, epochs=3, bits=12))
     assert (30, 41, "PERSON") in _native.tag_entities(data[0][0], a)
+
+
+def test_a_drop_down_list_glued_into_one_line_gives_no_entities() -> None:
+    menu = "Country  United States of AmericaCanadaMexico, United Mexican StatesBahamas, Commonwealth of theCuba, Republic ofDominican RepublicHaiti, Republic ofJamaicaAfghanistanAlbania"
+    story = "Officials in Ottawa said the border would reopen on Monday, and the mayor agreed."
+    corpus = nf.from_texts([f"Border to reopen\n\n{story}\n\n{menu}\n\n{story}"], entity_scope="all")
+    glued = corpus.entities.filter(pl.col("text").str.contains(r"\p{Ll}{3}\p{Lu}"))
+    assert glued.is_empty(), glued
+
+
+def test_a_platform_people_post_on_is_an_organisation() -> None:
+    text = (
+        "Zoo keepers celebrated the birth on Friday.\n\n"
+        "“We are delighted,” the zoo said in a post on X, and a keeper wrote on Substack that the calf was well."
+    )
+    orgs = nf.from_texts([text]).entities.filter(pl.col("type") == "ORG")
+    assert {"X", "Substack"} <= set(orgs["text"])

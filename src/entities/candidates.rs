@@ -43,7 +43,7 @@ pub fn story(blocks: &[Block], scope: Scope) -> Story {
     let tokens: Vec<(usize, Vec<Token>)> = blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.role.is_story() || scope == Scope::All)
+        .filter(|(_, b)| (b.role.is_story() || scope == Scope::All) && !glued_list(&b.text))
         .map(|(i, b)| {
             let starts: Vec<usize> = split_sentences(&b.text).iter().map(|r| r.start).collect();
             let tokens = tokenize(&b.text, &starts);
@@ -132,6 +132,23 @@ fn in_capitals(known: &[&RawMention]) -> HashMap<String, RawMention> {
         out.insert(m.text.to_uppercase(), m);
     }
     out
+}
+
+/// Items of a list or drop-down menu that a renderer wrote without separators
+/// ("CanadaMexicoBahamas, Commonwealth of the"): a word that runs on into a capital after
+/// three lower-case letters, again and again. Such a block is page chrome, and its glued
+/// words are no names; a story line with a brand or two in camel case ("ButcherBox") is far
+/// below the bar.
+pub(super) fn glued_list(text: &str) -> bool {
+    let mut glued = 0;
+    let mut lower_run = 0;
+    for c in text.chars() {
+        if c.is_uppercase() && lower_run >= 3 {
+            glued += 1;
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    glued >= 6 && glued * 40 >= text.split(' ').count()
 }
 
 /// Mostly upper-case text (shouted headlines, menus): case says nothing there.
@@ -598,6 +615,20 @@ fn segment(
         {
             Some(EntityType::Org)
         }
+        // "posted on X", "wrote on Substack": where people post is a platform, a company.
+        Verdict::Unknown
+            if words.len() == 1
+                && !toks[last].possessive
+                && !lex.is_given_name(words[0])
+                && !lex.is_surname(words[0])
+                && !text[end..]
+                    .trim_start_matches('.')
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit())
+                && typing::posted_on(&text[..start]) =>
+        {
+            Some(EntityType::Org)
+        }
         Verdict::Unknown => None,
     };
     let role = role.filter(|_| etype == Some(EntityType::Person) || etype.is_none());
@@ -679,4 +710,22 @@ fn in_headline(
     }
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glued_list;
+
+    #[test]
+    fn run_on_list_items_are_chrome_a_camel_case_brand_is_not() {
+        assert!(glued_list(
+            "United States of AmericaUS Virgin IslandsCanadaMexico, United Mexican StatesBahamas, Commonwealth of theCuba, Republic ofDominican RepublicHaiti, Republic ofJamaicaAfghanistan"
+        ));
+        assert!(glued_list(
+            "AlabamaAlaskaArizonaArkansasCaliforniaColoradoConnecticut"
+        ));
+        assert!(!glued_list(
+            "ButcherBox and QuestionPro hired staff, and TechTipLib said FileHippo would follow."
+        ));
+    }
 }

@@ -32,7 +32,9 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
     for (k, m) in raw.iter().enumerate() {
         let Some(t) = m.etype else { continue };
         let multi = m.text.contains(' ');
-        if m.known_name.is_none() && t == EntityType::Person && !multi {
+        // A lone word typed by a rule may still be the short form of a fuller name: a
+        // person's part, or an organisation's first word ("X" posted on, after "X Corp").
+        if m.known_name.is_none() && matches!(t, EntityType::Person | EntityType::Org) && !multi {
             continue;
         }
         let name = m.known_name.clone().unwrap_or_else(|| m.text.clone());
@@ -100,8 +102,10 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
             assigned[k] = Some(e);
             continue;
         }
+        let typed_org = m.etype == Some(EntityType::Org);
+        let lookup = [word];
         let holders: Vec<usize> = people_by_word
-            .candidates(&[word])
+            .candidates(if typed_org { &[] } else { &lookup })
             .into_iter()
             .filter(|&i| entities[i].etype == EntityType::Person && has_token(&entities[i], word))
             .collect();
@@ -138,7 +142,8 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
             .or_else(|| {
                 // "Biden" near "Biden Administration" stays the person: a listed name or
                 // a title keeps a word a name; "Newmont said" alone does not.
-                let name_word = m.role.is_some() || lex.is_surname(word) || lex.is_given_name(word);
+                let name_word = !typed_org
+                    && (m.role.is_some() || lex.is_surname(word) || lex.is_given_name(word));
                 short_name_of(word, &orgs_by_first_word).filter(|_| !name_word)
             });
         let target = target.or_else(|| {
@@ -148,11 +153,11 @@ pub fn group(blocks: &[Block], mut raw: Vec<RawMention>) -> (Vec<Entity>, Vec<Me
                 .next()
                 .is_some_and(super::typing::names_a_group);
             let person = m.etype == Some(EntityType::Person)
-                || (m.speaks && !group)
+                || (m.speaks && !group && !typed_org)
                 || (!word.contains(' ') && lex.is_surname(word) && m.role.is_some());
             let etype = if person {
                 EntityType::Person
-            } else if m.speaks && group && m.etype.is_none() {
+            } else if typed_org || (m.speaks && group && m.etype.is_none()) {
                 EntityType::Org
             } else {
                 // What the trained tagger found, where no rule has anything to say.

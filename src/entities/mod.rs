@@ -254,6 +254,21 @@ mod tests {
     }
 
     #[test]
+    fn a_platform_posted_on_is_an_organisation_and_joins_its_full_name() {
+        let (e, m) = run(&[
+            "The company, then called Twitter, was renamed X Corp last year.",
+            "Her brother posted on X that he was proud, and she wrote on Substack about it.",
+        ]);
+        let x = m.iter().find(|m| m.text == "X").expect("X found");
+        assert_eq!(e[x.entity].name, "X Corp");
+        let substack = m
+            .iter()
+            .find(|m| m.text == "Substack")
+            .expect("Substack found");
+        assert_eq!(e[substack.entity].etype, EntityType::Org);
+    }
+
+    #[test]
     fn a_numbered_team_name_is_one_organisation() {
         assert_found(
             &["He was drafted by the Philadelphia 76ers in 1996."],

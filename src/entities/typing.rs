@@ -84,6 +84,50 @@ pub fn title_before(before: &str) -> Option<String> {
     None
 }
 
+/// Verbs of posting that, with "on", name the platform posted on: "posted on X", "wrote on
+/// Substack", "said in a post on Instagram".
+const POSTING: &[&str] = &[
+    "post",
+    "posts",
+    "posted",
+    "posting",
+    "tweet",
+    "tweets",
+    "tweeted",
+    "tweeting",
+    "wrote",
+    "writes",
+    "writing",
+    "shared",
+    "shares",
+    "sharing",
+    "uploaded",
+    "streamed",
+    "livestreamed",
+    "comment",
+    "comments",
+    "commented",
+    "video",
+    "videos",
+    "account",
+    "accounts",
+    "page",
+    "channel",
+    "message",
+    "statement",
+    "announced",
+    "followers",
+];
+
+/// Whether the text before a word ends with a posting verb and "on" ("She posted on ").
+pub fn posted_on(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(" on ") else {
+        return false;
+    };
+    let verb = rest.rsplit([' ', '\n']).next().unwrap_or("");
+    POSTING.contains(&verb)
+}
+
 /// "Tory MPs", "Labour MEPs": a plural acronym ends a group's name, never a person's.
 fn is_plural_acronym(word: &str) -> bool {
     word.len() >= 3
@@ -317,6 +361,14 @@ mod tests {
             classify(&["ZXQ"], None, true),
             Verdict::Typed(EntityType::Org)
         );
+    }
+
+    #[test]
+    fn a_word_posted_on_is_a_platform() {
+        assert!(posted_on("the zoo said in a post on "));
+        assert!(posted_on("Gullis wrote on "));
+        assert!(!posted_on("He met officials on "));
+        assert!(!posted_on("posted "));
     }
 
     #[test]
