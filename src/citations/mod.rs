@@ -95,7 +95,7 @@ pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> V
             .any(|m| m.span.block == block && m.span.start < end && start < m.span.end)
     }));
     found.sort_by_key(|c| (c.span.block, c.span.start));
-    let mut found = one_per_source_and_sentence(found, &sentences);
+    let mut found = one_credit_per_source(one_per_source_and_sentence(found, &sentences));
     let index = EntityIndex::new(entities, mentions);
     for c in &mut found {
         if c.source_entity.is_none() {
@@ -105,10 +105,16 @@ pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> V
     found
 }
 
+/// Sentences of the story's text: body blocks, and unclassified blocks between the first and
+/// the last body block (whole-page dumps break a paragraph the segmenter could not place, and
+/// what stands inside the story is the story's).
 fn body_sentences(blocks: &[Block]) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
+    let first = blocks.iter().position(|b| b.role == Role::Body);
+    let last = blocks.iter().rposition(|b| b.role == Role::Body);
     for (i, b) in blocks.iter().enumerate() {
-        if b.role != Role::Body {
+        let inside = first.is_some_and(|f| f < i) && last.is_some_and(|l| i < l);
+        if !(b.role == Role::Body || (inside && b.role == Role::Other)) {
             continue;
         }
         for r in split_sentences(&b.text) {
@@ -175,6 +181,19 @@ fn one_per_source_and_sentence(found: Vec<Citation>, sentences: &[Sentence]) -> 
                 Some(s) => seen.insert((c.kind, c.source.to_lowercase(), s)),
                 None => true,
             }
+        })
+        .collect()
+}
+
+/// Keeps the first photo or wire credit of each source: a page credits Getty Images under
+/// every picture and "(AP)" above a story that ends "AP contributed", and each is one source.
+fn one_credit_per_source(found: Vec<Citation>) -> Vec<Citation> {
+    let mut seen = HashSet::new();
+    found
+        .into_iter()
+        .filter(|c| {
+            !matches!(c.kind, CitationKind::Photo | CitationKind::Wire)
+                || seen.insert((c.kind, c.source.to_lowercase()))
         })
         .collect()
 }
