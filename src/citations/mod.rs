@@ -10,6 +10,7 @@
 //! | `unnamed` | `anonymous`, `official` | body sentences with unnamed people ("some analysts say") |
 //! | `documents` | `document` | body sentences where an institution states or finds something |
 //! | `unlisted` | `document` | body sentences citing a name no lexicon or entity knows ("according to Gallup") |
+//! | `findings` | `document` | body sentences citing a document by its noun ("according to the affidavit"), or an unlisted author of a finding ("Acme found that") |
 //!
 //! What makes a sentence an attribution is a cue next to the source: a reporting verb after it
 //! (`said`, `reported`, `has found`) or a phrase before it (`according to`, `told`,
@@ -24,6 +25,7 @@
 mod credits;
 mod cues;
 mod documents;
+mod findings;
 mod media;
 mod outlets;
 mod references;
@@ -87,8 +89,13 @@ pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> V
         &media,
         blocks,
     ));
+    let media_blocks: Vec<usize> = media.iter().map(|m| m.span.block).collect();
     found.extend(media);
     found.extend(documents::find(&sentences, entities, mentions));
+    found.extend(reports_not_the_outlets(
+        findings::find(&sentences, mentions),
+        &media_blocks,
+    ));
     found.extend(unlisted::find(&sentences, |block, start, end| {
         mentions
             .iter()
@@ -181,6 +188,20 @@ fn one_per_source_and_sentence(found: Vec<Citation>, sentences: &[Sentence]) -> 
                 Some(s) => seen.insert((c.kind, c.source.to_lowercase(), s)),
                 None => true,
             }
+        })
+        .collect()
+}
+
+/// "According to the report" after an outlet was cited is the outlet's report, cited already.
+fn reports_not_the_outlets(found: Vec<Citation>, media_blocks: &[usize]) -> Vec<Citation> {
+    found
+        .into_iter()
+        .filter(|c| {
+            let report = c.source.to_lowercase().ends_with(" report");
+            !report
+                || !media_blocks
+                    .iter()
+                    .any(|&b| b <= c.span.block && c.span.block <= b + 3)
         })
         .collect()
 }
