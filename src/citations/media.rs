@@ -147,8 +147,8 @@ const MAX_INTERVIEWER_WORDS: usize = 4;
 
 /// An outlet no list names, right after a cue of giving words to a publication: "she told
 /// TheStreet", "in an interview with Acme Weekly". A person is told things as often, so the
-/// name must not open with a given name or a surname, nor be a person, place or
-/// organisation the entities stage knows, nor a title ("told President X"), and what follows
+/// name must not open with a given name or a surname, nor be a person (of a given name),
+/// place or organisation the entities stage knows, nor a title ("told President X"), and what follows
 /// must end the clause or open a time phrase or a that-clause.
 fn unlisted_interviewers(s: &Sentence, mentions: &[Mention], named: &[Citation]) -> Vec<Citation> {
     let c = cues::get();
@@ -187,7 +187,11 @@ fn unlisted_interviewers(s: &Sentence, mentions: &[Mention], named: &[Citation])
             m.span.start < b
                 && a < m.span.end
                 && match m.etype {
-                    EntityType::Person => m.name.contains(' '),
+                    // The entities stage takes any two capitalised words for a person.
+                    EntityType::Person => {
+                        m.name.contains(' ')
+                            && lex.is_given_name(m.name.split(' ').next().unwrap_or(""))
+                    }
                     EntityType::Media => false,
                     _ => true,
                 }

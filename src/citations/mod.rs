@@ -75,6 +75,19 @@ impl Sentence<'_> {
     }
 }
 
+#[cfg(test)]
+impl<'a> Sentence<'a> {
+    /// A whole text as one sentence of block 0, for the finders' tests.
+    pub fn whole(text: &'a str) -> Self {
+        Sentence {
+            block: 0,
+            text,
+            range: 0..text.len(),
+            words: cues::words(text, 0..text.len()),
+        }
+    }
+}
+
 /// The source name used for "reportedly" and "reports say" with nobody named.
 pub const UNNAMED_REPORTS: &str = "unnamed reports";
 
