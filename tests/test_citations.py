@@ -116,6 +116,29 @@ def test_unlisted_pollster_or_journal_after_a_citing_cue_is_a_document() -> None
     assert {("document", "Quorvex"), ("document", "Coastal Dynamics Letters")} <= set(rows(c))
 
 
+def test_an_unlisted_outlet_told_something_is_media() -> None:
+    c = nf.from_texts([story(
+        "The harbour will reopen in May, the mayor told Quaysider Weekly on Tuesday.",
+        "“We are ready,” she said in an interview with Quaysider Weekly.",
+    )])
+    assert ("media", "Quaysider Weekly") in set(rows(c))
+
+
+def test_a_finding_of_an_unlisted_firm_or_a_document_is_a_document() -> None:
+    c = nf.from_texts([story(
+        "Quorvex Analytics found that most berths stood empty in winter.",
+        "The dredging cost rose by a third, according to the affidavit filed in court.",
+    )])
+    assert {("document", "Quorvex Analytics"), ("document", "the affidavit")} <= set(rows(c))
+
+
+def test_a_picture_library_alone_under_a_picture_is_a_photo_credit() -> None:
+    body = "The harbour authority approved the dredging plan on Monday after a long debate."
+    c = nf.from_texts([story(body, "Jane Roe/Bloomberg/Getty Images", body)])
+    kinds = {k for k, s in rows(c) if s == "Getty Images"}
+    assert kinds == {"photo"}
+
+
 def test_lookalikes_are_not_citations() -> None:
     c = nf.from_texts([story(
         "Reuters is a news agency with bureaus in many cities, and it employs thousands of people.",

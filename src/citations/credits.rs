@@ -34,10 +34,17 @@ pub fn find(blocks: &[Block]) -> Vec<Citation> {
         if matches!(b.role, Role::Caption | Role::Credit) && !seen_credits.insert(b.text.as_str()) {
             continue;
         }
+        let in_story = region.contains(&i);
         match b.role {
             Role::Caption => out.extend(photo_credits(i, &b.text)),
-            // A short credit line between paragraphs reads like a subheading to the segmenter.
-            Role::Heading if is_labelled_credit(&b.text) => out.extend(photo_credits(i, &b.text)),
+            // A short credit line between paragraphs reads like a subheading to the segmenter,
+            // and a caption printed as a line of its own often does too.
+            Role::Heading if is_credit_line(&b.text) || ends_in_credit(&b.text) => {
+                out.extend(photo_credits(i, &b.text))
+            }
+            Role::Nav if in_story && is_labelled_credit(&b.text) => {
+                out.extend(photo_credits(i, &b.text))
+            }
             // "© 2024 The Associated Press": the page is wire copy, wherever the line sits.
             Role::Nav | Role::Bio | Role::Related => out.extend(copyright_credit(i, &b.text)),
             Role::Credit | Role::Other | Role::Body | Role::Byline => {
@@ -46,7 +53,10 @@ pub fn find(blocks: &[Block]) -> Vec<Citation> {
                     out.extend(wire);
                 } else if Some(i) == first_body {
                     out.extend(dateline_credit(i, &b.text));
-                } else if b.role == Role::Credit || is_labelled_credit(&b.text) {
+                } else if b.role == Role::Credit
+                    || is_credit_line(&b.text)
+                    || (b.role == Role::Other && ends_in_credit(&b.text))
+                {
                     out.extend(photo_credits(i, &b.text));
                 }
             }
@@ -146,9 +156,18 @@ pub fn wire_credits(block: usize, text: &str) -> Vec<Citation> {
     }
     let rest = &line[last..];
     if rest.trim().is_empty() || EDITING_CREDIT.is_match(rest) {
-        return outlet_rows(block, text, start..start + last, CitationKind::Wire, true);
+        let mut rows = outlet_rows(block, text, start..start + last, CitationKind::Wire, true);
+        // "Getty Images" under a picture credits the picture: libraries sell no wire copy.
+        if rest.trim().is_empty() && rows.iter().all(|c| is_picture_agency(&c.source)) {
+            rows.iter_mut().for_each(|c| c.kind = CitationKind::Photo);
+        }
+        return rows;
     }
     Vec::new()
+}
+
+fn is_picture_agency(name: &str) -> bool {
+    cues::get().is("picture_agency", name)
 }
 
 fn copyright_credit(block: usize, text: &str) -> Vec<Citation> {
@@ -230,10 +249,17 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CLOSING_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[(\[]([^()\[\]]{2,120})[)\]]\s*\.?\s*$").unwrap());
-static TRAILING_SLASH_RUN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*([\p{L}][\p{L}.\- ]{1,40}/[\p{L}.\- /]{2,60})\s*$").unwrap());
+static TRAILING_SLASH_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([\p{L}][\p{L}\d.\- ]{1,40}/[\p{L}\d.\- /]{2,60})\s*$").unwrap()
+});
 static CREDIT_PART_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:/|\bvia\b|,|;|\||\band\b)\s*").unwrap());
+    LazyLock::new(|| Regex::new(r"\s*(?:/|\bvia\b|,|;|\||\band\b|\s\+\s)\s*").unwrap());
+/// "Courtesy of Jane Roe", "Courtesy Acme": the owner of a picture lends it.
+static COURTESY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[Cc]ourtesy|COURTESY)(?:\s+of)?\s+").unwrap());
+/// "Getty Images for The Met Museum": the party after "for" commissioned the picture.
+static COMMISSIONED_FOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+for\s+\p{Lu}").unwrap());
 
 /// Longest line read as a labelled credit outside a caption or credit block, in characters.
 const MAX_CREDIT_LINE: usize = 120;
@@ -245,6 +271,40 @@ fn is_labelled_credit(text: &str) -> bool {
     let start = LEADING_MARKS.find(text).map_or(0, |m| m.end());
     text.chars().count() <= MAX_CREDIT_LINE
         && LABEL.find(&text[start..]).is_some_and(|m| m.start() == 0)
+}
+
+/// A short line that is wholly a credit: labelled, "Courtesy of X", or a slash run
+/// (`Jane Roe/Bloomberg/Getty Images`, `ITV News / YouTube`).
+fn is_credit_line(text: &str) -> bool {
+    let start = LEADING_MARKS.find(text).map_or(0, |m| m.end());
+    is_labelled_credit(text)
+        || (text.chars().count() <= MAX_CREDIT_LINE && COURTESY.is_match(&text[start..]))
+        || is_slash_credit(text.trim_matches(['[', ']', '(', ')']))
+}
+
+/// `Jane Roe/Bloomberg/Getty Images`: a slash run one of whose parts is a known outlet or
+/// agency, so that "EU/EEA Notice" or "Style / Arts" is no credit.
+fn is_slash_credit(line: &str) -> bool {
+    TRAILING_SLASH_RUN.is_match(line)
+        && CREDIT_PART_SPLIT
+            .split(line)
+            .any(|p| outlets::lookup_credit(p.trim()).is_some())
+}
+
+/// Longest credit read at the end of a caption-like line, in characters.
+const MAX_TRAILING_CREDIT: usize = 80;
+
+/// A caption-like line whose last words are a labelled credit (`... Photo by Jane Roe/AFP`) or
+/// a parenthesised source (`... (Fox News)`), or that ends in ` | Jane Roe/Belga via AFP`.
+fn ends_in_credit(text: &str) -> bool {
+    let labelled = LABEL
+        .find_iter(text)
+        .last()
+        .is_some_and(|m| text.len() - m.end() <= MAX_TRAILING_CREDIT);
+    let piped = text
+        .rsplit_once(" | ")
+        .is_some_and(|(_, tail)| is_slash_credit(tail));
+    labelled || piped || CLOSING_PAREN.is_match(text)
 }
 
 /// Photo credits of a caption or credit block.
@@ -261,9 +321,22 @@ pub fn photo_credits(block: usize, text: &str) -> Vec<Citation> {
             || inner.contains(" via ")
             || outlets::lookup_credit(inner.trim()).is_some())
         .then(|| m.range())
+    } else if let Some(m) = COURTESY.find(text.trim_start_matches(['[', '('])) {
+        let off = text.len() - text.trim_start_matches(['[', '(']).len();
+        let end = TRAILING_MARKS
+            .find(&text[off + m.end()..])
+            .map_or(text.len(), |t| off + m.end() + t.start());
+        Some(off + m.end()..end)
     } else if let Some(c) = {
-        // Only the caption's last sentence can be a bare "AGENCY/Name" credit.
-        let tail = text.rfind(". ").map_or(0, |p| p + 2);
+        // Only the caption's last sentence (or what follows its last " | ") can be a bare
+        // "AGENCY/Name" credit.
+        let tail = text
+            .rfind(". ")
+            .map(|p| p + 2)
+            .into_iter()
+            .chain(text.rfind(" | ").map(|p| p + 3))
+            .max()
+            .unwrap_or(0);
         TRAILING_SLASH_RUN
             .captures(&text[tail..])
             .map(|c| (tail, c))
@@ -274,14 +347,23 @@ pub fn photo_credits(block: usize, text: &str) -> Vec<Citation> {
     } else {
         None
     };
-    let Some(segment) = segment else {
+    let Some(mut segment) = segment else {
         return Vec::new();
     };
-    credit_parts(text, segment)
+    if let Some(m) = COMMISSIONED_FOR.find(&text[segment.clone()]) {
+        segment.end = segment.start + m.start();
+    }
+    let parts = credit_parts(text, segment);
+    let n = parts.len();
+    parts
         .into_iter()
-        .filter_map(|r| {
+        .enumerate()
+        .filter_map(|(k, r)| {
             let part = &text[r.clone()];
-            credit_source(part).map(|s| row(CitationKind::Photo, s, text, block, r))
+            // The last of several parts, or the only one, is the agency or owner credited
+            // ("Jane Roe / Advance Local"), even when no list knows the name.
+            let owner = k + 1 == n;
+            credit_source(part, owner).map(|s| row(CitationKind::Photo, s, text, block, r))
         })
         .collect()
 }
@@ -310,7 +392,8 @@ fn credit_parts(text: &str, segment: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// The source a credit part names: an outlet, an organisation, or one non-person name.
-fn credit_source(part: &str) -> Option<String> {
+fn credit_source(part: &str, owner: bool) -> Option<String> {
+    let part = COURTESY.find(part).map_or(part, |m| &part[m.end()..]);
     if let Some(o) = outlets::lookup_credit(part) {
         return Some(o.name.clone());
     }
@@ -347,13 +430,25 @@ fn credit_source(part: &str) -> Option<String> {
         .any(|l| l.eq_ignore_ascii_case(part));
     let single = words.len() == 1;
     let person = lex.is_given_name(part) || lex.is_surname(part);
-    (single
-        && capitalised(part)
-        && !label
-        && !person
-        && !lex.is_function_word(part)
-        && part.chars().count() > 1)
-        .then(|| part.to_string())
+    // "MG23": a photographer's code, not an agency; "JaneRoe.com": a photographer's site.
+    let code = part.chars().any(|c| c.is_ascii_digit()) || part.contains('.');
+    if single {
+        return (capitalised(part)
+            && !label
+            && !person
+            && !code
+            && !lex.is_function_word(part)
+            && part.chars().count() > 1)
+            .then(|| part.to_string());
+    }
+    // "Advance Local", "The University of Tokyo": a name of capitalised words (and small
+    // glue) in the owner's place, not opening with a given name (the photographer's).
+    let glue = |w: &str| matches!(w, "of" | "for" | "and" | "&" | "de" | "the");
+    let named = words.len() <= 5
+        && words.iter().all(|w| capitalised(w) || glue(w))
+        && !lex.is_given_name(words[0]);
+    (owner && named && !code && !label)
+        .then(|| part.strip_prefix("The ").unwrap_or(part).to_string())
 }
 
 #[cfg(test)]
@@ -475,6 +570,63 @@ mod tests {
                 ("photo", "JPL-Caltech")
             ]
         );
+    }
+
+    #[test]
+    fn a_picture_library_alone_on_a_line_credits_a_photo() {
+        assert_eq!(
+            sources(&wire_credits(0, "Getty Images")),
+            [("photo", "Getty Images")]
+        );
+        assert_eq!(sources(&wire_credits(0, "Reuters")), [("wire", "Reuters")]);
+    }
+
+    #[test]
+    fn the_owner_of_a_credit_need_not_be_listed() {
+        assert_eq!(
+            sources(&photo_credits(
+                0,
+                "A harbour. Illustration by Jane Roe / Harbour Local"
+            )),
+            [("photo", "Harbour Local")]
+        );
+        assert_eq!(
+            sources(&photo_credits(
+                0,
+                "Cells. Credit: Jane Roe, The University of Nowhere"
+            )),
+            [("photo", "University of Nowhere")]
+        );
+        assert_eq!(
+            sources(&photo_credits(0, "Courtesy of Acme Studio")),
+            [("photo", "Acme Studio")]
+        );
+        // A photographer alone after a label is no source.
+        assert!(photo_credits(0, "A harbour. Photo by Jane Roe").is_empty());
+    }
+
+    #[test]
+    fn who_commissioned_a_picture_is_no_source() {
+        assert_eq!(
+            sources(&photo_credits(
+                0,
+                "Jane Roe/XY12/Getty Images for The Museum/Glossy"
+            )),
+            [("photo", "Getty Images")]
+        );
+    }
+
+    #[test]
+    fn credit_lines_between_paragraphs() {
+        assert!(is_credit_line("Jane Roe/Bloomberg/Getty Images"));
+        assert!(is_credit_line("[Rendering: Acme Architects]"));
+        assert!(is_credit_line("Courtesy of Jane Roe"));
+        assert!(!is_credit_line("EU/EEA Regulatory Notice"));
+        assert!(!is_credit_line("Style / Arts"));
+        assert!(ends_in_credit("The plan is new | Jane Roe/Belga via AFP"));
+        assert!(ends_in_credit(
+            "The mayor speaks. Photo by Jane Roe/Getty Images"
+        ));
     }
 
     #[test]

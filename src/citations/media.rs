@@ -22,6 +22,8 @@ pub fn find(sentences: &[Sentence], mentions: &[Mention]) -> Vec<Citation> {
     let mut out: Vec<Citation> = Vec::new();
     for s in sentences {
         let mut here = named_outlets(s, mentions);
+        let interviewers = unlisted_interviewers(s, mentions, &here);
+        here.extend(interviewers);
         here.extend(unnamed_media(s));
         let last = out
             .iter()
@@ -109,6 +111,98 @@ fn named_outlets(s: &Sentence, mentions: &[Mention]) -> Vec<Citation> {
             let mut c = citation(s, m.name.clone(), m.span.start, m.span.end);
             c.source_entity = Some(m.entity);
             out.push(c);
+        }
+    }
+    out
+}
+
+/// Words that may follow the outlet a person told something: a clause or a time phrase
+/// ("told TheStreet that", "told Glossy in 2018", "told Acme News last week").
+const AFTER_INTERVIEWER: &[&str] = &[
+    "that",
+    "in",
+    "at",
+    "last",
+    "earlier",
+    "through",
+    "during",
+    "on",
+    "about",
+    "this",
+    "recently",
+    "previously",
+    "before",
+    "after",
+    "when",
+    "while",
+    "how",
+    "why",
+    "what",
+    "back",
+    "via",
+];
+
+/// Longest unlisted outlet name read after an interview cue, in words.
+const MAX_INTERVIEWER_WORDS: usize = 4;
+
+/// An outlet no list names, right after a cue of giving words to a publication: "she told
+/// TheStreet", "in an interview with Acme Weekly". A person is told things as often, so the
+/// name must not open with a given name or a surname, nor be a person (of a given name),
+/// place or organisation the entities stage knows, nor a title ("told President X"), and what follows
+/// must end the clause or open a time phrase or a that-clause.
+fn unlisted_interviewers(s: &Sentence, mentions: &[Mention], named: &[Citation]) -> Vec<Citation> {
+    let c = cues::get();
+    let lex = lexicon::get();
+    let w = &s.words;
+    let mentions = super::mentions_overlapping(mentions, s.block, s.range.clone());
+    let capitalised = |x: &Word| x.text.chars().next().is_some_and(char::is_uppercase);
+    let mut out = Vec::new();
+    for i in 1..w.len() {
+        if w[i].punct_before || c.ending_at("interviewer", w, i).is_none() {
+            continue;
+        }
+        let first = i + usize::from(matches!(w[i].text, "the" | "The"));
+        let Some(head) = w.get(first).filter(|x| capitalised(x) && !x.punct_before) else {
+            continue;
+        };
+        let mut end = first + 1;
+        while end < w.len()
+            && end - first < MAX_INTERVIEWER_WORDS
+            && !w[end].punct_before
+            && capitalised(&w[end])
+        {
+            end += 1;
+        }
+        let follows_ok = w.get(end).is_none_or(|x| {
+            x.punct_before || AFTER_INTERVIEWER.contains(&x.text.to_lowercase().as_str())
+        });
+        let lower = head.text.to_lowercase();
+        let personal = lex.is_given_name(head.text)
+            || lex.is_surname(head.text)
+            || lex.is_function_word(head.text)
+            || lex.titles.contains_key(&lower)
+            || lex.titles.contains_key(head.text);
+        let (a, b) = (w[first].range.start, w[end - 1].range.end);
+        let known = mentions.iter().any(|m| {
+            m.span.start < b
+                && a < m.span.end
+                && match m.etype {
+                    // The entities stage takes any two capitalised words for a person.
+                    EntityType::Person => {
+                        m.name.contains(' ')
+                            && lex.is_given_name(m.name.split(' ').next().unwrap_or(""))
+                    }
+                    EntityType::Media => false,
+                    _ => true,
+                }
+        });
+        let taken = named.iter().any(|n| n.span.start < b && a < n.span.end);
+        if follows_ok && !personal && !known && !taken {
+            let source = s.text[a..b]
+                .trim_end_matches("’s")
+                .trim_end_matches("'s")
+                .to_string();
+            out.push(citation(s, source, a, b));
         }
     }
     out
@@ -233,6 +327,26 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn an_unlisted_outlet_told_something() {
+        assert_eq!(
+            media_in(&["“It works,” she told GlossyWeekly in 2019."]),
+            [pair("GlossyWeekly", "GlossyWeekly")]
+        );
+        assert_eq!(
+            media_in(&["He said in an interview with Harbour Radio that prices rose."]),
+            [pair("Harbour Radio", "Harbour Radio")]
+        );
+    }
+
+    #[test]
+    fn a_person_or_a_title_told_is_no_outlet() {
+        assert!(media_in(&["She told John that prices rose."]).is_empty());
+        assert!(media_in(&["She told President Roe that prices rose."]).is_empty());
+        assert!(media_in(&["She told Smith that prices rose."]).is_empty());
+        assert!(media_in(&["She told Harbour Radio staff to leave."]).is_empty());
     }
 
     #[test]

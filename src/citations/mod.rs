@@ -10,6 +10,7 @@
 //! | `unnamed` | `anonymous`, `official` | body sentences with unnamed people ("some analysts say") |
 //! | `documents` | `document` | body sentences where an institution states or finds something |
 //! | `unlisted` | `document` | body sentences citing a name no lexicon or entity knows ("according to Gallup") |
+//! | `findings` | `document` | body sentences citing a document by its noun ("according to the affidavit"), or an unlisted author of a finding ("Acme found that") |
 //!
 //! What makes a sentence an attribution is a cue next to the source: a reporting verb after it
 //! (`said`, `reported`, `has found`) or a phrase before it (`according to`, `told`,
@@ -24,6 +25,7 @@
 mod credits;
 mod cues;
 mod documents;
+mod findings;
 mod media;
 mod outlets;
 mod references;
@@ -73,6 +75,19 @@ impl Sentence<'_> {
     }
 }
 
+#[cfg(test)]
+impl<'a> Sentence<'a> {
+    /// A whole text as one sentence of block 0, for the finders' tests.
+    pub fn whole(text: &'a str) -> Self {
+        Sentence {
+            block: 0,
+            text,
+            range: 0..text.len(),
+            words: cues::words(text, 0..text.len()),
+        }
+    }
+}
+
 /// The source name used for "reportedly" and "reports say" with nobody named.
 pub const UNNAMED_REPORTS: &str = "unnamed reports";
 
@@ -87,15 +102,20 @@ pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> V
         &media,
         blocks,
     ));
+    let media_blocks: Vec<usize> = media.iter().map(|m| m.span.block).collect();
     found.extend(media);
     found.extend(documents::find(&sentences, entities, mentions));
+    found.extend(reports_not_the_outlets(
+        findings::find(&sentences, mentions),
+        &media_blocks,
+    ));
     found.extend(unlisted::find(&sentences, |block, start, end| {
         mentions
             .iter()
             .any(|m| m.span.block == block && m.span.start < end && start < m.span.end)
     }));
     found.sort_by_key(|c| (c.span.block, c.span.start));
-    let mut found = one_per_source_and_sentence(found, &sentences);
+    let mut found = one_credit_per_source(one_per_source_and_sentence(found, &sentences));
     let index = EntityIndex::new(entities, mentions);
     for c in &mut found {
         if c.source_entity.is_none() {
@@ -105,10 +125,16 @@ pub fn extract(blocks: &[Block], entities: &[Entity], mentions: &[Mention]) -> V
     found
 }
 
+/// Sentences of the story's text: body blocks, and unclassified blocks between the first and
+/// the last body block (whole-page dumps break a paragraph the segmenter could not place, and
+/// what stands inside the story is the story's).
 fn body_sentences(blocks: &[Block]) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
+    let first = blocks.iter().position(|b| b.role == Role::Body);
+    let last = blocks.iter().rposition(|b| b.role == Role::Body);
     for (i, b) in blocks.iter().enumerate() {
-        if b.role != Role::Body {
+        let inside = first.is_some_and(|f| f < i) && last.is_some_and(|l| i < l);
+        if !(b.role == Role::Body || (inside && b.role == Role::Other)) {
             continue;
         }
         for r in split_sentences(&b.text) {
@@ -175,6 +201,33 @@ fn one_per_source_and_sentence(found: Vec<Citation>, sentences: &[Sentence]) -> 
                 Some(s) => seen.insert((c.kind, c.source.to_lowercase(), s)),
                 None => true,
             }
+        })
+        .collect()
+}
+
+/// "According to the report" after an outlet was cited is the outlet's report, cited already.
+fn reports_not_the_outlets(found: Vec<Citation>, media_blocks: &[usize]) -> Vec<Citation> {
+    found
+        .into_iter()
+        .filter(|c| {
+            let report = c.source.to_lowercase().ends_with(" report");
+            !report
+                || !media_blocks
+                    .iter()
+                    .any(|&b| b <= c.span.block && c.span.block <= b + 3)
+        })
+        .collect()
+}
+
+/// Keeps the first photo or wire credit of each source: a page credits Getty Images under
+/// every picture and "(AP)" above a story that ends "AP contributed", and each is one source.
+fn one_credit_per_source(found: Vec<Citation>) -> Vec<Citation> {
+    let mut seen = HashSet::new();
+    found
+        .into_iter()
+        .filter(|c| {
+            !matches!(c.kind, CitationKind::Photo | CitationKind::Wire)
+                || seen.insert((c.kind, c.source.to_lowercase()))
         })
         .collect()
 }

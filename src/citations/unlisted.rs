@@ -107,12 +107,7 @@ mod tests {
     use super::*;
 
     fn sources(text: &str) -> Vec<String> {
-        let s = Sentence {
-            block: 0,
-            text,
-            range: 0..text.len(),
-            words: cues::words(text, 0..text.len()),
-        };
+        let s = Sentence::whole(text);
         find(&[s], |_, _, _| false)
             .into_iter()
             .map(|c| c.source)
