@@ -193,6 +193,19 @@ fn unlisted_interviewers(s: &Sentence, mentions: &[Mention], named: &[Citation])
                             && lex.is_given_name(m.name.split(' ').next().unwrap_or(""))
                     }
                     EntityType::Media => false,
+                    // The tagger also takes unlisted names for organisations: only a
+                    // listed one, or one named by its head word ("Finance Committee"), is known.
+                    EntityType::Org => {
+                        let last = m.name.split(' ').next_back().unwrap_or("");
+                        lex.org_suffixes.contains(last)
+                            || lex
+                                .org_prefixes
+                                .contains(m.name.split(' ').next().unwrap_or(""))
+                            || crate::entities::CustomEntities::default()
+                                .gazetteer()
+                                .lookup(&m.name)
+                                .is_some()
+                    }
                     _ => true,
                 }
         });
