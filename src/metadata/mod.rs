@@ -55,7 +55,11 @@ pub fn derive(blocks: &[Block], hints: &Hints) -> Metadata {
     Metadata {
         title,
         subtitle: first(Role::Subtitle),
-        outlet: hints.outlet.clone().or_else(|| find_outlet(blocks)),
+        outlet: hints
+            .outlet
+            .as_deref()
+            .map(stated_outlet)
+            .or_else(|| find_outlet(blocks)),
         authors,
         published: hints.published.or_else(|| find_published(blocks)),
     }
@@ -257,11 +261,32 @@ fn names_in(bylines: &[&Block]) -> Vec<String> {
     out
 }
 
+/// A site name as metadata states it, less a tagline ("news.com.au — Australia's leading
+/// news site") and a legal suffix ("Morningstar, Inc.").
+fn stated_outlet(name: &str) -> String {
+    let name = name.trim();
+    let head = [" — ", " – ", " | ", " - ", ": "]
+        .iter()
+        .filter_map(|sep| name.split_once(sep).map(|(h, _)| h.trim()))
+        .filter(|h| !h.is_empty())
+        .min_by_key(|h| h.len())
+        .unwrap_or(name);
+    outlet::canonical(head).unwrap_or_else(|| head.to_string())
+}
+
 fn find_outlet(blocks: &[Block]) -> Option<String> {
     let canonical = |s: &str| outlet::canonical(s).unwrap_or_else(|| s.to_string());
     // The tab title names the site itself; copyright lines often name its parent company.
     if let Some(site) = site_in_page_title(blocks) {
-        return Some(canonical(site));
+        // A tab title may shorten the name the furniture spells out ("Berkeley" for
+        // "Berkeley News").
+        let site = canonical(site);
+        let furniture = outlet::from_furniture(blocks);
+        let extends = |f: &String| {
+            let (f, s) = (f.to_lowercase(), site.to_lowercase());
+            f.len() > s.len() && f.starts_with(&s) && f.as_bytes()[s.len()] == b' '
+        };
+        return Some(furniture.filter(extends).unwrap_or(site));
     }
     for b in blocks.iter().filter(|b| b.role == Role::Bio) {
         if let Some(c) = OUTLET_IN_BIO.captures(&b.text) {
@@ -328,6 +353,15 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stated_site_names_lose_taglines_and_legal_suffixes() {
+        assert_eq!(
+            super::stated_outlet("news.example — Australia's leading news site"),
+            "news.example"
+        );
+        assert_eq!(super::stated_outlet("Morningstar, Inc."), "Morningstar");
+    }
+
     use super::*;
 
     fn block(text: &str, role: Role) -> Block {
