@@ -54,7 +54,7 @@ pub fn derive(blocks: &[Block], hints: &Hints) -> Metadata {
     };
     Metadata {
         title,
-        subtitle: first(Role::Subtitle),
+        subtitle: first(Role::Subtitle).and_then(|s| standfirst(&s)),
         outlet: hints
             .outlet
             .as_deref()
@@ -261,6 +261,19 @@ fn names_in(bylines: &[&Block]) -> Vec<String> {
     out
 }
 
+/// The subtitle as a reader sees it: no Markdown heading marks; `None` for what only sat in
+/// the standfirst's place (share links, form buttons, a date-and-byline line).
+fn standfirst(text: &str) -> Option<String> {
+    let text = text.trim().trim_start_matches('#').trim_start();
+    let chrome = text.contains("](") || text.contains("(BUTTON)");
+    let dated_byline =
+        crate::segment::features::find_date(text).is_some() && BY_NAME.is_match(text);
+    (!text.is_empty() && !chrome && !dated_byline).then(|| text.to_string())
+}
+
+static BY_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s|])(?i:by)\s+\p{Lu}").unwrap());
+
 /// A site name as metadata states it, less a tagline ("news.com.au — Australia's leading
 /// news site") and a legal suffix ("Morningstar, Inc.").
 fn stated_outlet(name: &str) -> String {
@@ -353,6 +366,26 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn subtitles_lose_heading_marks_and_chrome_is_none() {
+        assert_eq!(
+            super::standfirst("## The city wants to overhaul its image").as_deref(),
+            Some("The city wants to overhaul its image")
+        );
+        assert_eq!(
+            super::standfirst("Dec 21, 2023 at 1:39 pm | By Lexi Grant"),
+            None
+        );
+        assert_eq!(
+            super::standfirst("[__](https://example.com/share)[__](x)"),
+            None
+        );
+        assert_eq!(
+            super::standfirst("(BUTTON) Log In (BUTTON) Subscribe"),
+            None
+        );
+    }
+
     #[test]
     fn stated_site_names_lose_taglines_and_legal_suffixes() {
         assert_eq!(

@@ -770,16 +770,23 @@ fn lead_overlap(line: &str, lead: &HashSet<String>) -> f32 {
 
 /// A one-sentence block right under the title, followed by more body, is a standfirst
 /// ("Putin says relations have reached new frontiers."), unless it opens with a dateline.
+/// Followed instead by the byline, date or picture that separates a standfirst from the
+/// story (menu lines such as "Author:" may sit between), it may run to three sentences.
 fn take_standfirst(texts: &[String], feats: &[Features], roles: &mut [Role], start: usize) {
     let text = &texts[start];
-    let single = super::sentences::split_sentences(text).len() == 1;
-    // Either more body follows, or the byline, date or picture that separates a standfirst
-    // from the story does.
-    let next_is_body = roles.get(start + 1) == Some(&Role::Body)
-        || feats
-            .get(start + 1)
-            .is_some_and(|f| f.caption || f.credit || f.byline || f.date_line || f.name_line);
-    if single && feats[start].words <= 40 && next_is_body && !DATELINE.is_match(text) {
+    let sentences = super::sentences::split_sentences(text).len();
+    let separator = |f: &Features| f.caption || f.credit || f.byline || f.date_line || f.name_line;
+    let separated = feats
+        .iter()
+        .enumerate()
+        .skip(start + 1)
+        .take(4)
+        .take_while(|(k, f)| *k == start + 1 || separator(f) || f.nav || roles[*k] != Role::Body)
+        .any(|(_, f)| separator(f));
+    let next_is_body = roles.get(start + 1) == Some(&Role::Body) || separated;
+    let fits = sentences == 1 && feats[start].words <= 40
+        || separated && sentences <= 3 && feats[start].words <= 60;
+    if fits && next_is_body && !DATELINE.is_match(text) {
         roles[start] = Role::Subtitle;
     }
 }
