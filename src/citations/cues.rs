@@ -335,7 +335,7 @@ pub fn verb_after(words: &[Word], start: usize, sense: VerbSense) -> Option<usiz
     None
 }
 
-fn is_month(w: &str) -> bool {
+pub fn is_month(w: &str) -> bool {
     [
         "january",
         "february",

@@ -38,6 +38,16 @@ pub fn find(sentences: &[Sentence], mentions: &[Mention]) -> Vec<Citation> {
         out.extend(document_phrases(s));
         out.extend(finding_subjects(s, near));
         out.extend(possessive_findings(s, near));
+        let first = out.len();
+        for c in authored_documents(s, near) {
+            // The possessive finder may have read the same author already.
+            if !out[..first]
+                .iter()
+                .any(|o| o.span == c.span && o.source == c.source)
+            {
+                out.push(c);
+            }
+        }
     }
     out
 }
@@ -241,6 +251,143 @@ fn possessive_findings(s: &Sentence, near: &[Mention]) -> Vec<Citation> {
     out
 }
 
+/// Lower-case words that may stand between a document noun's preposition and its author
+/// ("data from remote work software firm Scoop"), at most.
+const MAX_AUTHOR_MODIFIERS: usize = 4;
+
+/// Whether the word after a document noun ends its noun phrase: nothing, punctuation, a
+/// function word or a verb of finding. "a Gallup survey found" ends; "Acme's data centre" runs on.
+fn noun_phrase_ends(w: &[Word], k: usize) -> bool {
+    let lex = lexicon::get();
+    w.get(k).is_none_or(|x| {
+        x.punct_before
+            || lex.is_function_word(x.text)
+            || finding_verb_at(w, k, true)
+            || cues::is_preposition(x.text)
+    })
+}
+
+/// Whether the name at `a..b` may author a document: no outlet (`media` cites those), no
+/// place and no month ("a report in May", "a study in Texas").
+fn may_author(s: &Sentence, near: &[Mention], a: usize, b: usize) -> bool {
+    let lex = lexicon::get();
+    let name = strip_possessive(&s.text[a..b]);
+    lex.outlet(name).is_none()
+        && !cues::is_month(&name.to_lowercase())
+        && !near.iter().any(|m| {
+            m.span.block == s.block
+                && m.span.start < b
+                && a < m.span.end
+                && matches!(
+                    m.etype,
+                    EntityType::Media | EntityType::Gpe | EntityType::Loc | EntityType::Norp
+                )
+        })
+}
+
+/// A document named with its author, with or without a verb: writers cite a finding by
+/// naming who made it, and the naming is the citation.
+/// - the author before the noun: "a Gallup survey", "the Vanguard analysis", "The Brookings
+///   Report";
+/// - the author after it: "a new report from the Brookings Institution", "a recent analysis
+///   by Artsy", "a 2018 report in Translational Psychiatry", "a study conducted by Jane Roe".
+fn authored_documents(s: &Sentence, near: &[Mention]) -> Vec<Citation> {
+    let c = cues::get();
+    let lex = lexicon::get();
+    let w = &s.words;
+    let mut out = Vec::new();
+    for (k, word) in w.iter().enumerate() {
+        if !c.is("document_noun", word.text) {
+            continue;
+        }
+        // Before the noun: determiner, (lower-case modifiers), Name, noun.
+        if k >= 2 && !word.punct_before && noun_phrase_ends(w, k + 1) {
+            let mut first = k;
+            while first > 0
+                && k - first < MAX_NAME_WORDS
+                && !w[first].punct_before
+                && is_capitalised(&w[first - 1])
+                && !lex.is_function_word(w[first - 1].text)
+            {
+                first -= 1;
+            }
+            let determined = first < k
+                && first > 0
+                && !w[first].punct_before
+                && matches!(lower(&w[first - 1]).as_str(), "a" | "an" | "the");
+            let (a, b) = (w[first].range.start, w[k - 1].range.end);
+            // Only a document cited: after a cue, as a clause's subject or before a finding
+            // verb; "he confirmed the Acme assessment" discusses it.
+            let det = first.saturating_sub(1);
+            let cited = determined
+                && ((det > 0
+                    && (c.ending_at("before", w, det).is_some()
+                        || c.ending_at("document_cue", w, det).is_some()))
+                    || det == 0
+                    || w[det].punct_before
+                    || finding_verb_at(w, k + 1, true));
+            if determined && cited && !is_person(s, near, a, b) && may_author(s, near, a, b) {
+                let source = strip_possessive(&s.text[a..b]).to_string();
+                out.push(s.citation(CitationKind::Document, source.clone(), a, a + source.len()));
+                continue;
+            }
+        }
+        // After the noun: (past participle), by / from / in, (the), (modifiers), Name.
+        let mut p = k + 1;
+        if w.get(p).is_some_and(|x| {
+            !x.punct_before
+                && matches!(
+                    x.text,
+                    "conducted" | "compiled" | "published" | "released" | "commissioned" | "led"
+                )
+        }) {
+            p += 1;
+        }
+        let Some(prep) = w.get(p).filter(|x| !x.punct_before) else {
+            continue;
+        };
+        if !matches!(prep.text, "by" | "from" | "in") {
+            continue;
+        }
+        let mut first = p + 1;
+        if w.get(first).is_some_and(|x| x.text == "the") {
+            first += 1;
+        }
+        let mut skipped = 0;
+        // Modifiers are plain words: no function word ("from its Flex Index" is the same
+        // author's) and no participle ("from the state confirming that Joe Biden won").
+        while w.get(first).is_some_and(|x| {
+            !x.punct_before
+                && x.text.chars().all(|ch| ch.is_lowercase() || ch == '-')
+                && !lex.is_function_word(x.text)
+                && !x.text.ends_with("ing")
+        }) && skipped < MAX_AUTHOR_MODIFIERS
+        {
+            first += 1;
+            skipped += 1;
+        }
+        let Some(head) = w.get(first) else {
+            continue;
+        };
+        // "in" names a venue only right after it ("a report in Nature"), never past
+        // modifiers ("a report in the city of Austin").
+        if head.punct_before
+            || !is_capitalised(head)
+            || lex.is_function_word(head.text)
+            || (prep.text == "in" && skipped > 0)
+        {
+            continue;
+        }
+        let end = name_end(w, first);
+        let (a, b) = (w[first].range.start, w[end - 1].range.end);
+        if may_author(s, near, a, b) && (prep.text != "in" || !is_person(s, near, a, b)) {
+            let source = strip_possessive(&s.text[a..b]).to_string();
+            out.push(s.citation(CitationKind::Document, source.clone(), a, a + source.len()));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,7 +408,12 @@ mod tests {
             ["The lawsuit"]
         );
         assert!(sources("The lawsuit was filed in May.").is_empty());
-        assert!(sources("Prices rose, according to a report by Acme Weekly.").is_empty());
+        // The author named right after is the source, never the noun.
+        assert!(
+            !sources("Prices rose, according to a report by Acme Weekly.")
+                .iter()
+                .any(|x| x.contains("report"))
+        );
     }
 
     #[test]
@@ -290,5 +442,45 @@ mod tests {
             ["Acme Institute"]
         );
         assert!(sources("Acme’s data centre opened in May.").is_empty());
+    }
+
+    #[test]
+    fn a_document_named_with_its_author() {
+        assert_eq!(
+            sources("Prices fell, according to a Gallup survey of workers."),
+            ["Gallup"]
+        );
+        assert_eq!(
+            sources("The title of a new report from the Brookings Institution is long."),
+            ["Brookings Institution"]
+        );
+        assert_eq!(
+            sources("Prices, a recent analysis by Artsy suggests, have fallen."),
+            ["Artsy"]
+        );
+        assert_eq!(
+            sources("It was a 2018 report in Translational Psychiatry."),
+            ["Translational Psychiatry"]
+        );
+        assert_eq!(
+            sources("Data from remote work software firm Scoop and others agree."),
+            ["Scoop"]
+        );
+        assert!(sources("He wrote a report in May about the city.").is_empty());
+        assert!(sources("She read the report in the office.").is_empty());
+        assert!(sources("Acme’s data centre opened in May.").is_empty());
+        assert!(sources("The study was long.").is_empty());
+        assert_eq!(
+            sources("He confirmed the Acme assessment but said no more."),
+            Vec::<String>::new()
+        );
+        assert!(
+            sources("It signed the document from the state confirming that Jane Roe won.")
+                .is_empty()
+        );
+        assert_eq!(
+            sources("Acme gets its data from its Flex Index."),
+            Vec::<String>::new()
+        );
     }
 }

@@ -491,9 +491,13 @@ impl<'a> Speakers<'a> {
         self.organisation_description(head)
             .or_else(|| self.described_person(block, head))
             .or_else(|| {
+                // "the musician said": the person the story last made a subject.
+                let entity = written::is_anaphoric_description(&head[described.clone()])
+                    .then(|| self.resolve_pronoun("he", block, head[0].start))
+                    .flatten();
                 Some(Speaker {
                     text: written::span_text(self.text(block), head, described),
-                    entity: None,
+                    entity,
                     name: None,
                 })
             })

@@ -23,6 +23,107 @@ const DESCRIPTION_ENDS: &[&str] = &[
     "who", "which", "that", "and", "but", "said", "says", "told", "in", "on", "at", "during",
 ];
 
+/// Heads of a definite description that never stand for a person named before: bodies and
+/// documents ("the company said", "the lawsuit alleges") and people the story has not named
+/// ("the spokesman said", "the source said").
+const IMPERSONAL_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "agency",
+    "ministry",
+    "department",
+    "office",
+    "government",
+    "team",
+    "club",
+    "police",
+    "court",
+    "university",
+    "school",
+    "network",
+    "channel",
+    "newspaper",
+    "paper",
+    "magazine",
+    "site",
+    "website",
+    "brand",
+    "council",
+    "committee",
+    "board",
+    "union",
+    "party",
+    "campaign",
+    "administration",
+    "organisation",
+    "organization",
+    "statement",
+    "report",
+    "study",
+    "survey",
+    "lawsuit",
+    "complaint",
+    "filing",
+    "ruling",
+    "letter",
+    "post",
+    "caption",
+    "document",
+    "memo",
+    "book",
+    "film",
+    "show",
+    "series",
+    "bill",
+    "law",
+    "order",
+    "account",
+    "video",
+    "message",
+    "email",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "source",
+    "official",
+    "representative",
+    "rep",
+    "witness",
+    "caller",
+    "reporter",
+    "author",
+    "writer",
+    "narrator",
+    "voice",
+    "label",
+    "studio",
+    "station",
+];
+
+/// Whether `words` (a whole description) is a definite description of one person the story
+/// named before: "the musician said", "the 28-year-old said", "the former Bachelor star
+/// wrote". Such a phrase is an anaphor, resolved as "he" or "she" would be; an indefinite
+/// one ("a friend said") brings in someone new, and a plural or impersonal head is no person.
+pub fn is_anaphoric_description(words: &[Word]) -> bool {
+    let (Some(first), Some(head)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let head_lower = head.lower();
+    words.len() >= 2
+        && first.lower() == "the"
+        && head
+            .text
+            .chars()
+            .all(|c| c.is_lowercase() || c == '-' || c.is_ascii_digit())
+        && head.text.chars().any(char::is_alphabetic)
+        && (!head_lower.ends_with('s')
+            || head_lower.ends_with("ss")
+            || head_lower.ends_with("-old"))
+        && !IMPERSONAL_HEADS.contains(&head_lower.as_str())
+        && words[1..].iter().all(|w| !w.is_punct())
+}
+
 fn is_name_word(w: &Word) -> bool {
     w.is_capitalised() && !lexicon::get().is_function_word(w.text)
 }
@@ -163,6 +264,20 @@ mod tests {
         let ws = words(text, 0..text.len(), &[]);
         let r = name_ending(&ws, ws.len() - 1).unwrap();
         assert_eq!(name_text(text, &ws, r), "Earl Blumenauer");
+    }
+
+    #[test]
+    fn a_definite_description_of_one_person_is_an_anaphor() {
+        let yes = |t: &str| is_anaphoric_description(&words(t, 0..t.len(), &[]));
+        assert!(yes("the musician"));
+        assert!(yes("the 28-year-old"));
+        assert!(yes("the former Bachelor star"));
+        assert!(!yes("a friend"));
+        assert!(!yes("the company"));
+        assert!(!yes("the lawsuit"));
+        assert!(!yes("the experts"));
+        assert!(!yes("the spokesman"));
+        assert!(!yes("the Bachelor"));
     }
 
     #[test]
