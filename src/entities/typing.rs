@@ -50,6 +50,15 @@ pub fn is_person_title(phrase: &str) -> bool {
         .is_some_and(|k| k == "person")
 }
 
+/// Titles of monarchs and their families, which news writes as part of the name ("King
+/// Charles", "Princess Anne"), unlike the offices of "President Putin".
+pub fn is_sovereign_title(title: &str) -> bool {
+    matches!(
+        title,
+        "King" | "Queen" | "Prince" | "Princess" | "Emperor" | "Empress" | "Tsar" | "Czar"
+    )
+}
+
 /// Whether a phrase is any title (person or organisation designation).
 pub fn is_title(phrase: &str) -> bool {
     let titles = &lexicon::get().titles;
@@ -179,6 +188,11 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
     if n >= 2 && (lex.org_suffixes.contains(last) || lex.org_prefixes.contains(words[0])) {
         return Verdict::Typed(EntityType::Org);
     }
+    // "FileHippo", "QuestionPro", "TheStreet": a word run on into a second capitalised word
+    // is how companies, apps and sites are named, seldom people ("McKinsey", "DeSantis").
+    if n == 1 && is_compound_brand(last) {
+        return Verdict::Typed(EntityType::Org);
+    }
     // "Elizabeth Street", "Carlton Gardens": places named after people are still places.
     if is_location_name(words) {
         return Verdict::Typed(EntityType::Loc);
@@ -234,6 +248,52 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
         return Verdict::Typed(EntityType::Person);
     }
     Verdict::Unknown
+}
+
+/// Name prefixes that a capital follows inside surnames: "MacArthur", "VanDyke", "FitzGerald",
+/// "DelGado", "LaRue", "DiCaprio" (one- and two-letter ones are never taken as a brand).
+const SURNAME_PREFIXES: &[&str] = &["Mac", "Van", "Von", "Vander", "Fitz", "Del", "Della", "San"];
+
+/// Title-case parts run together ("File|Hippo", "Go|Fund|Me", "Open|AI"): two capitals or
+/// more may end the word, no digit and no capital pair inside (identifiers such as "SB9MorcxLy" are
+/// no names).
+static COMPOUND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}\p{Ll}+)+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})$").unwrap());
+
+/// Months as abbreviated in datelines: "GriffinOct" is a name glued to a date.
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// A word of Title-case parts run together whose first part (of two) has two lower-case
+/// letters or more and is no surname prefix, and no later part a "Mc" surname or a month: "FileHippo",
+/// "ShareWareOnSale", "TheStreet", not "McKinsey", "MacArthur", "DeSantis" or the glued
+/// "LeaderMcConnell".
+pub fn is_compound_brand(word: &str) -> bool {
+    if !COMPOUND.is_match(word) {
+        return false;
+    }
+    let starts: Vec<usize> = word
+        .char_indices()
+        .filter(|(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)
+        .collect();
+    let first = &word[..starts[1]];
+    let mut parts = starts[1..].iter().map(|&i| {
+        let rest = &word[i..];
+        let end = rest
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| c.is_uppercase())
+            .map_or(rest.len(), |(k, _)| k);
+        &rest[..end]
+    });
+    (first.chars().count() >= 3 || starts.len() >= 3)
+        && !SURNAME_PREFIXES.contains(&first)
+        && parts
+            .clone()
+            .all(|p| !p.starts_with("Mc") && !p.starts_with("Mac"))
+        && parts.next_back().is_some_and(|p| !MONTHS.contains(&p))
 }
 
 /// "Gheorghe Hagi", "Takuya Takagi": two or three Title-case words that no list knows and no
@@ -296,6 +356,42 @@ mod tests {
             classify(&["World", "War", "Two"], None, false),
             Verdict::Typed(EntityType::Event)
         );
+    }
+
+    #[test]
+    fn words_run_on_into_a_capital_are_brands_not_surnames() {
+        for w in [
+            "FileHippo",
+            "ShareWareOnSale",
+            "TheStreet",
+            "QuestionPro",
+            "OpenAI",
+            "CaféTO",
+        ] {
+            assert!(is_compound_brand(w), "{w}");
+            assert_eq!(classify(&[w], None, true), Verdict::Typed(EntityType::Org));
+        }
+        for w in [
+            "McKinsey",
+            "MacArthur",
+            "DeSantis",
+            "LeBron",
+            "VanDyke",
+            "NATO",
+            "Smith",
+            "SB9MorcxLy",
+            "CjwKCAiAhJWsBhAa",
+            "LeaderMcConnell",
+            "GriffinOct",
+        ] {
+            assert!(!is_compound_brand(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn sovereigns_titles_only() {
+        assert!(is_sovereign_title("King") && is_sovereign_title("Princess"));
+        assert!(!is_sovereign_title("President") && !is_sovereign_title("king"));
     }
 
     #[test]
