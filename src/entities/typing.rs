@@ -22,6 +22,20 @@ static EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:World War (?:One|Two|Three|I{1,3}|[123])|(?:\p{Lu}[\p{L}-]*\s+)+(?:War|Wars|Olympics|Olympic Games|Cup|Championships?|Summit|Crisis|Revolution|Festival|Expo|Uprising|Massacre|Spring|Marathon|Grand Prix|Open|Election|Referendum))$").unwrap()
 });
 
+/// Last words of the names of local and regional governments: "Wayne County", "Orleans
+/// Parish", "Hebei Province" are polities (GPE), unlike the streets and landforms of
+/// `location_heads.txt`.
+const POLITY_HEADS: &[&str] = &[
+    "County",
+    "Parish",
+    "Township",
+    "Borough",
+    "Province",
+    "Prefecture",
+    "Oblast",
+    "Governorate",
+];
+
 /// Lower-case particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman").
 const PARTICLES: &[&str] = &[
     "de", "del", "della", "da", "dos", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la",
@@ -196,6 +210,10 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
     // "Elizabeth Street", "Carlton Gardens": places named after people are still places.
     if is_location_name(words) {
         return Verdict::Typed(EntityType::Loc);
+    }
+    // "Broward County", "Sichuan Province": a county, parish or province governs itself.
+    if n >= 2 && POLITY_HEADS.contains(&last) && !lex.is_function_word(words[0]) {
+        return Verdict::Typed(EntityType::Gpe);
     }
     // "Bank of England", "Department of Justice": an organisation head before "of".
     if n >= 3
@@ -392,6 +410,23 @@ mod tests {
     fn sovereigns_titles_only() {
         assert!(is_sovereign_title("King") && is_sovereign_title("Princess"));
         assert!(!is_sovereign_title("President") && !is_sovereign_title("king"));
+    }
+
+    #[test]
+    fn counties_and_provinces_are_polities() {
+        assert_eq!(
+            classify(&["Broward", "County"], None, false),
+            Verdict::Typed(EntityType::Gpe)
+        );
+        assert_eq!(
+            classify(
+                &["Wayne", "County", "Board", "of", "Canvassers"],
+                None,
+                false
+            ),
+            Verdict::Typed(EntityType::Org)
+        );
+        assert_eq!(classify(&["County"], None, false), Verdict::Unknown);
     }
 
     #[test]
