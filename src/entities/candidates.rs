@@ -92,7 +92,23 @@ pub fn find(blocks: &[Block], story: &Story, gazetteer: &Gazetteer) -> Vec<RawMe
     }
     let mut out = Vec::new();
     for (i, toks) in story.iter().filter(|(i, _)| !headline(*i)) {
-        out.extend(in_prose(*i, &blocks[*i].text, toks, gazetteer, &mid_caps));
+        let text = &blocks[*i].text;
+        // Before the block's other candidates: where one has the same span ("N.C." read as
+        // an unknown run), the state is the reading kept.
+        for (s, e, state) in super::states::after_towns(text) {
+            let mut m = mention(
+                *i,
+                text,
+                s,
+                e,
+                Some(EntityType::Gpe),
+                Some(state.to_string()),
+                None,
+            );
+            m.country = Some("United States".to_string());
+            out.push(m);
+        }
+        out.extend(in_prose(*i, text, toks, gazetteer, &mid_caps));
     }
     let known: HashMap<String, RawMention> = out
         .iter()
@@ -591,7 +607,13 @@ fn segment(
     if words.len() == 1 && lex.is_function_word(words[0]) {
         return Vec::new();
     }
-    let (start, end) = (toks[b].start, toks[last].end);
+    // "King Charles", "Prince Harry": a sovereign's title is part of how the person is
+    // named, so the mention keeps it (a later "Charles" still joins it as a part).
+    let start = match in_run_role.as_deref() {
+        Some(r) if typing::is_sovereign_title(r) && b == first + 1 => toks[first].start,
+        _ => toks[b].start,
+    };
+    let end = toks[last].end;
     let role = in_run_role.or_else(|| typing::title_before(&text[..start]));
     let speaks = followed_by_reporting_verb(&text[end..]);
     let etype = match typing::classify(&words, role.as_deref(), speaks) {

@@ -14,6 +14,7 @@ pub mod coref;
 pub mod gazetteer;
 pub mod learned;
 pub mod link;
+pub mod states;
 pub mod tag_features;
 pub mod tagger;
 pub mod teams;
@@ -266,6 +267,35 @@ mod tests {
             .find(|m| m.text == "Substack")
             .expect("Substack found");
         assert_eq!(e[substack.entity].etype, EntityType::Org);
+    }
+
+    #[test]
+    fn a_sovereigns_title_is_part_of_the_name() {
+        let (e, m) = run(&[
+            "King Charles met President Joe Biden in London.",
+            "Charles later thanked Biden.",
+        ]);
+        let charles: Vec<_> = m.iter().filter(|m| m.text.contains("Charles")).collect();
+        assert_eq!(charles.len(), 2, "{m:?}");
+        assert_eq!(charles[0].text, "King Charles");
+        assert_eq!(charles[0].entity, charles[1].entity);
+        assert_eq!(e[charles[0].entity].etype, EntityType::Person);
+        let biden = m.iter().find(|m| m.text.contains("Biden")).unwrap();
+        assert_eq!(biden.text, "Joe Biden");
+    }
+
+    #[test]
+    fn a_state_abbreviated_after_a_town_is_the_state() {
+        let (e, m) = run(&[
+            "Florida voters met in Seattle, Fla., on Monday.",
+            "She grew up in Tacoma, Wash., and later moved.",
+        ]);
+        let fla = m.iter().find(|m| m.text == "Fla.").expect("Fla. found");
+        let florida = m.iter().find(|m| m.text == "Florida").unwrap();
+        assert_eq!(fla.entity, florida.entity);
+        let wash = m.iter().find(|m| m.text == "Wash.").expect("Wash. found");
+        assert_eq!(e[wash.entity].name, "Washington");
+        assert_eq!(e[wash.entity].etype, EntityType::Gpe);
     }
 
     #[test]

@@ -22,6 +22,20 @@ static EVENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:World War (?:One|Two|Three|I{1,3}|[123])|(?:\p{Lu}[\p{L}-]*\s+)+(?:War|Wars|Olympics|Olympic Games|Cup|Championships?|Summit|Crisis|Revolution|Festival|Expo|Uprising|Massacre|Spring|Marathon|Grand Prix|Open|Election|Referendum))$").unwrap()
 });
 
+/// Last words of the names of local and regional governments: "Wayne County", "Orleans
+/// Parish", "Hebei Province" are polities (GPE), unlike the streets and landforms of
+/// `location_heads.txt`.
+const POLITY_HEADS: &[&str] = &[
+    "County",
+    "Parish",
+    "Township",
+    "Borough",
+    "Province",
+    "Prefecture",
+    "Oblast",
+    "Governorate",
+];
+
 /// Lower-case particles inside personal names ("Ursula von der Leyen", "Mohammed bin Salman").
 const PARTICLES: &[&str] = &[
     "de", "del", "della", "da", "dos", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la",
@@ -48,6 +62,15 @@ pub fn is_person_title(phrase: &str) -> bool {
         .get(phrase)
         .or_else(|| titles.get(&phrase.to_lowercase()))
         .is_some_and(|k| k == "person")
+}
+
+/// Titles of monarchs and their families, which news writes as part of the name ("King
+/// Charles", "Princess Anne"), unlike the offices of "President Putin".
+pub fn is_sovereign_title(title: &str) -> bool {
+    matches!(
+        title,
+        "King" | "Queen" | "Prince" | "Princess" | "Emperor" | "Empress" | "Tsar" | "Czar"
+    )
 }
 
 /// Whether a phrase is any title (person or organisation designation).
@@ -179,9 +202,18 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
     if n >= 2 && (lex.org_suffixes.contains(last) || lex.org_prefixes.contains(words[0])) {
         return Verdict::Typed(EntityType::Org);
     }
+    // "FileHippo", "QuestionPro", "TheStreet": a word run on into a second capitalised word
+    // is how companies, apps and sites are named, seldom people ("McKinsey", "DeSantis").
+    if n == 1 && is_compound_brand(last) {
+        return Verdict::Typed(EntityType::Org);
+    }
     // "Elizabeth Street", "Carlton Gardens": places named after people are still places.
     if is_location_name(words) {
         return Verdict::Typed(EntityType::Loc);
+    }
+    // "Broward County", "Sichuan Province": a county, parish or province governs itself.
+    if n >= 2 && POLITY_HEADS.contains(&last) && !lex.is_function_word(words[0]) {
+        return Verdict::Typed(EntityType::Gpe);
     }
     // "Bank of England", "Department of Justice": an organisation head before "of".
     if n >= 3
@@ -234,6 +266,52 @@ pub fn classify(words: &[&str], role: Option<&str>, speaks: bool) -> Verdict {
         return Verdict::Typed(EntityType::Person);
     }
     Verdict::Unknown
+}
+
+/// Name prefixes that a capital follows inside surnames: "MacArthur", "VanDyke", "FitzGerald",
+/// "DelGado", "LaRue", "DiCaprio" (one- and two-letter ones are never taken as a brand).
+const SURNAME_PREFIXES: &[&str] = &["Mac", "Van", "Von", "Vander", "Fitz", "Del", "Della", "San"];
+
+/// Title-case parts run together ("File|Hippo", "Go|Fund|Me", "Open|AI"): two capitals or
+/// more may end the word, no digit and no capital pair inside (identifiers such as "SB9MorcxLy" are
+/// no names).
+static COMPOUND: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\p{Lu}\p{Ll}+)+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})$").unwrap());
+
+/// Months as abbreviated in datelines: "GriffinOct" is a name glued to a date.
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// A word of Title-case parts run together whose first part (of two) has two lower-case
+/// letters or more and is no surname prefix, and no later part a "Mc" surname or a month: "FileHippo",
+/// "ShareWareOnSale", "TheStreet", not "McKinsey", "MacArthur", "DeSantis" or the glued
+/// "LeaderMcConnell".
+pub fn is_compound_brand(word: &str) -> bool {
+    if !COMPOUND.is_match(word) {
+        return false;
+    }
+    let starts: Vec<usize> = word
+        .char_indices()
+        .filter(|(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)
+        .collect();
+    let first = &word[..starts[1]];
+    let mut parts = starts[1..].iter().map(|&i| {
+        let rest = &word[i..];
+        let end = rest
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| c.is_uppercase())
+            .map_or(rest.len(), |(k, _)| k);
+        &rest[..end]
+    });
+    (first.chars().count() >= 3 || starts.len() >= 3)
+        && !SURNAME_PREFIXES.contains(&first)
+        && parts
+            .clone()
+            .all(|p| !p.starts_with("Mc") && !p.starts_with("Mac"))
+        && parts.next_back().is_some_and(|p| !MONTHS.contains(&p))
 }
 
 /// "Gheorghe Hagi", "Takuya Takagi": two or three Title-case words that no list knows and no
@@ -296,6 +374,59 @@ mod tests {
             classify(&["World", "War", "Two"], None, false),
             Verdict::Typed(EntityType::Event)
         );
+    }
+
+    #[test]
+    fn words_run_on_into_a_capital_are_brands_not_surnames() {
+        for w in [
+            "FileHippo",
+            "ShareWareOnSale",
+            "TheStreet",
+            "QuestionPro",
+            "OpenAI",
+            "CaféTO",
+        ] {
+            assert!(is_compound_brand(w), "{w}");
+            assert_eq!(classify(&[w], None, true), Verdict::Typed(EntityType::Org));
+        }
+        for w in [
+            "McKinsey",
+            "MacArthur",
+            "DeSantis",
+            "LeBron",
+            "VanDyke",
+            "NATO",
+            "Smith",
+            "SB9MorcxLy",
+            "CjwKCAiAhJWsBhAa",
+            "LeaderMcConnell",
+            "GriffinOct",
+        ] {
+            assert!(!is_compound_brand(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn sovereigns_titles_only() {
+        assert!(is_sovereign_title("King") && is_sovereign_title("Princess"));
+        assert!(!is_sovereign_title("President") && !is_sovereign_title("king"));
+    }
+
+    #[test]
+    fn counties_and_provinces_are_polities() {
+        assert_eq!(
+            classify(&["Broward", "County"], None, false),
+            Verdict::Typed(EntityType::Gpe)
+        );
+        assert_eq!(
+            classify(
+                &["Wayne", "County", "Board", "of", "Canvassers"],
+                None,
+                false
+            ),
+            Verdict::Typed(EntityType::Org)
+        );
+        assert_eq!(classify(&["County"], None, false), Verdict::Unknown);
     }
 
     #[test]
