@@ -22,13 +22,13 @@ DEV = Path(__file__).parent / "dev"
 THRESHOLDS = {
     "text": {
         "articles_found": 1.0, "article_fields": 0.64, "body_boundaries": 0.91,
-        "entity_f1": 0.70, "entity_typed_f1": 0.60, "alias_resolution": 0.74,
-        "quote_f1": 0.88, "quote_kind_acc": 0.85, "quote_speaker_acc": 0.73, "citation_f1": 0.56,
+        "entity_f1": 0.71, "entity_typed_f1": 0.62, "alias_resolution": 0.77,
+        "quote_f1": 0.88, "quote_kind_acc": 0.85, "quote_speaker_acc": 0.745, "citation_f1": 0.58,
     },
     "html": {
         "articles_found": 1.0, "article_fields": 0.80, "body_boundaries": 0.89,
-        "entity_f1": 0.75, "entity_typed_f1": 0.64, "alias_resolution": 0.78,
-        "quote_f1": 0.93, "quote_kind_acc": 0.85, "quote_speaker_acc": 0.745, "citation_f1": 0.59,
+        "entity_f1": 0.76, "entity_typed_f1": 0.66, "alias_resolution": 0.80,
+        "quote_f1": 0.93, "quote_kind_acc": 0.85, "quote_speaker_acc": 0.75, "citation_f1": 0.61,
     },
 }
 
