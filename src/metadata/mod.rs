@@ -225,11 +225,24 @@ fn names_in(bylines: &[&Block]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for b in bylines {
         let text = crate::segment::features::link_text(&b.text, " | ");
+        let text = text.trim_start_matches(['*', '+', '•', '·']).trim_start();
+        // A dateline may print the byline last: "Dec 21, 2023 at 1:39 pm | By Jane Roe".
+        let text = match BY_AFTER_DATE.find(text) {
+            Some(m)
+                if crate::segment::features::find_date_at(text).is_some_and(|d| d < m.start()) =>
+            {
+                &text[m.start()..]
+            }
+            _ => text,
+        };
+        let text = text
+            .trim_start_matches(['|', '•', '·', '–', '—'])
+            .trim_start();
         // The names stop where the date, a time or the outlet's handle starts:
         // "By Kisha Forde Dec 22, 2023 10:20 PM", "Noah Eastwood, Reporter 22 December 2023".
-        let named = match crate::segment::features::find_date_at(&text) {
+        let named = match crate::segment::features::find_date_at(text) {
             Some(at) => &text[..at],
-            None => text.as_ref(),
+            None => text,
         };
         let named = named
             .split_whitespace()
@@ -270,6 +283,10 @@ fn standfirst(text: &str) -> Option<String> {
         crate::segment::features::find_date(text).is_some() && BY_NAME.is_match(text);
     (!text.is_empty() && !chrome && !dated_byline).then(|| text.to_string())
 }
+
+/// The byline part of a dateline: a separator, then "By" and a capital.
+static BY_AFTER_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[|•·–—]\s*(?i:by)\s+\p{Lu}").unwrap());
 
 static BY_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s|])(?i:by)\s+\p{Lu}").unwrap());
@@ -537,6 +554,11 @@ mod tests {
         assert!(measure_byline(
             "[Jane Roe](https://example.com/author/jane-roe)"
         ));
+        assert_eq!(
+            names("Dec 21, 2023 at 1:39 pm | By Jane Roe"),
+            vec!["Jane Roe"]
+        );
+        assert_eq!(names("* Jane Roe"), vec!["Jane Roe"]);
     }
 
     fn measure_byline(text: &str) -> bool {

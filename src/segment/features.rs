@@ -70,6 +70,10 @@ static BIO_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:by|written by|words by|story by|reporting by)\s*:?\s+\p{Lu}").unwrap()
 });
+/// A dateline that ends in the byline after a separator ("Dec 21, 2023 at 1:39 pm | By
+/// Jane Roe").
+static DATED_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[|•·–—]\s*(?i:by)\s+\p{Lu}").unwrap());
 /// A markdown link to an author's page ("[Jane Doe](https://site/author/jane-doe)"): a byline
 /// whatever words surround it.
 static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,7 +87,10 @@ static DATE_REST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\d{1,2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?|[ap]\.?m\.?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?|[a-z]{1,2}[sd]t|gmt|utc|et|pt|ct|at|on|updated|published|posted|last|first|modified|\d+[hmd]|ago|[|•·,–—-])$").unwrap()
 });
 static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:published|posted|updated|last updated|first published|date)\b").unwrap()
+    Regex::new(
+        r"(?i)^(?:[*•·-]\s*)?(?:published|posted|updated|last updated|first published|date)\b",
+    )
+    .unwrap()
 });
 static STOP_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\d+\s+)?(?:comments?|responses?)\s*(?:\(\d+\))?$|^leave a (?:comment|reply)|^post a comment|^(?:join|start) the (?:conversation|discussion)|^add (?:a|your) comment|^related topics$|^(?:©|copyright\b|\(c\)\s*\d{4})|all rights reserved|^previous (?:post|article)|^next (?:post|article)|^about the authors?$|^more (?:stories|articles) from\b|^you (?:may|might) also like|^recommended for you").unwrap()
@@ -160,6 +167,17 @@ fn is_consent_notice(text: &str) -> bool {
     ANCHORS.iter().any(|w| contains_ascii_ci(text, w)) && (terms >= 3 || cookies >= 3)
 }
 
+/// The furniture of an embedded social post ("View this post on Instagram", "A post shared
+/// by Name (@handle)"): the platform's words, not the story's.
+static EMBED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:view (?:this|the) (?:post|video|profile) on \w+|an? (?:post|video|photo) shared by .{1,60}\(@[\w.]+\)|a post shared by @?[\w.]+)\s*$").unwrap()
+});
+
+/// Whether a short line is social-embed furniture (`EMBED`).
+fn is_embed_furniture(text: &str, words: usize) -> bool {
+    words <= 14 && contains_ascii_ci(text, "post") && EMBED.is_match(text.trim())
+}
+
 /// A short line written in capitals only: a section banner or a menu, not a headline.
 fn is_caps_menu(text: &str, words: usize) -> bool {
     words <= 5
@@ -203,7 +221,11 @@ pub fn measure(text: &str) -> Features {
     // A list item cut short with an ellipsis is a teaser for another story.
     let teaser = bullet && (text.trim_end().ends_with("...") || text.trim_end().ends_with('…'));
     let prose = ((n >= 10 && terminal) || long_prose) && !credit && !caption && !consent && !teaser;
-    let listed_chrome = (bullet && !prose) || link_line || is_caps_menu(text, n) || consent;
+    let listed_chrome = (bullet && !prose)
+        || link_line
+        || is_caps_menu(text, n)
+        || consent
+        || is_embed_furniture(text, n);
     Features {
         words: n,
         terminal,
@@ -223,7 +245,10 @@ pub fn measure(text: &str) -> Features {
         byline: n <= 20
             && ((may_start_byline(text) || text.contains("]("))
                 && BY_LINE.is_match(&link_text(text, ""))
-                || text.contains("](") && AUTHOR_LINK.is_match(text)),
+                || text.contains("](") && AUTHOR_LINK.is_match(text)
+                || contains_ascii_ci(text, "by ")
+                    && DATED_BY.is_match(text)
+                    && find_date(text).is_some()),
         date_line: n <= 16 && is_date_line(text, n),
         stop_marker: n <= 12 && may_be_stop_marker(text) && STOP_MARKER.is_match(text.trim()),
         bullet,
@@ -559,6 +584,12 @@ mod tests {
         assert!(measure("Leave a Comment").nav);
         assert!(measure("Also on AF: Blinken Warning on Aid").related);
         assert!(measure("Also read:").related);
+        assert!(measure("Dec 21, 2023 at 1:39 pm | By Jane Roe").byline);
+        assert!(measure("* Published : 16:46, 22 Dec 2023").date_line);
+        assert!(!measure("Prices rose | by the way, markets fell").byline);
+        assert!(measure("View this post on Instagram").nav);
+        assert!(measure("A post shared by Jane Doe Smith (@janedoe.smith)").nav);
+        assert!(!measure("A post shared by thousands of readers went viral.").nav);
         assert!(measure("Photo: Reuters").credit);
         assert!(measure("Reuters contributed to this report.").credit);
         assert!(measure("• Reuters, with additional editing by Jane Doe").credit);

@@ -117,7 +117,7 @@ pub fn assign_roles_marked(
             Role::Credit
         } else if f.nav {
             Role::Nav
-        } else if f.byline || f.date_line {
+        } else if f.byline || f.date_line || page.confirmed[i] {
             Role::Byline
         } else if f.words <= 20 && !f.terminal {
             Role::Heading
@@ -318,7 +318,19 @@ fn densest_run(
             .find(|&k| runs[k].0 > h && runs[k].0 <= h + MAX_HEADER && story_sized(&runs[k]))
     });
     let best = first_under.or_else(|| (0..runs.len()).rev().max_by_key(|&k| runs[k].2))?;
-    let (first, mut last) = (runs[best].0, runs[best].1);
+    let (mut first, mut last) = (runs[best].0, runs[best].1);
+    // A "Trending" or "Related" list inside a story can leave its top part the smaller run:
+    // a story-sized run just above, with nothing between that ends a page, is its start.
+    if first_under.is_none() {
+        for k in (0..best).rev() {
+            let bridged =
+                !breaks_after[k] && first - runs[k].1 <= MAX_BRIDGE && story_sized(&runs[k]);
+            if !bridged {
+                break;
+            }
+            first = runs[k].0;
+        }
+    }
     for k in best + 1..runs.len() {
         let bridged = !breaks_after[k - 1] && runs[k].0 - last <= MAX_BRIDGE && runs[k].3 >= 2;
         if !bridged {
@@ -895,20 +907,70 @@ fn confirmed_names(texts: &[String], feats: &[Features]) -> Vec<bool> {
     };
     let known =
         |j: usize| j < texts.len() && feats[j].name_line && starts_with_given_name(&texts[j]);
+    // Bylines without "By" sit on the line next to the story's date.
+    let dated = |j: usize| j < texts.len() && (feats[j].date_line || feats[j].byline);
     (0..texts.len())
         .map(|i| {
+            let beside_date = dated(i.wrapping_sub(1)) || dated(i + 1);
             feats[i].name_line
                 && (starts_with_given_name(&texts[i])
                     || opens_bio(&texts[i])
                     || known(i.wrapping_sub(1))
-                    || known(i + 1))
+                    || known(i + 1)
+                    || beside_date)
+                || feats[i].bullet && beside_date && bulleted_name(&texts[i])
+                || name_job_and_date(&texts[i], &feats[i])
         })
         .collect()
+}
+
+/// A list item that is only a name ("* Jane Roe"): a byline when a date item is beside it.
+fn bulleted_name(text: &str) -> bool {
+    let rest = text
+        .trim_start_matches(['*', '+', '-', '•', '·'])
+        .trim_start();
+    rest.len() < text.len() && super::features::measure(rest).name_line
+}
+
+/// A byline that names the writer, a job and the date without "By" ("Jane Roe, Money
+/// Reporter 22 December 2023 • 3:55pm"): a known given name, a comma after two or three
+/// names, a date before the twentieth word.
+fn name_job_and_date(text: &str, f: &Features) -> bool {
+    if f.words > 20 || f.terminal || !starts_with_given_name(text) {
+        return false;
+    }
+    let Some(comma) = text.find(',') else {
+        return false;
+    };
+    let head = &text[..comma];
+    let names = head.split_whitespace().count();
+    (2..=3).contains(&names)
+        && super::features::measure(head).name_line
+        && super::features::find_date_at(&text[comma..]).is_some()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bylines_beside_the_date_need_no_by() {
+        let texts: Vec<String> = [
+            "Jane Roe",
+            "Oct 17, 2023",
+            "* Mary Smith",
+            "* Published : 16:46, 22 Dec 2023",
+            "* Home",
+            "Noah Eastwood, Money Reporter 22 December 2023 • 3:55pm",
+            "Council Approves Budget",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let feats: Vec<Features> = texts.iter().map(|t| measure(t)).collect();
+        let c = confirmed_names(&texts, &feats);
+        assert_eq!(c, vec![true, false, true, false, false, true, false]);
+    }
 
     fn roles_of(lines: &[&str]) -> Vec<Role> {
         let texts: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
