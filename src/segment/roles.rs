@@ -455,8 +455,11 @@ fn label_header(
         if f.words >= 5 {
             s += 1.0;
         }
+        let overlap = lead_overlap(&texts[i], if i < start { &lead } else { &lead_after });
+        // A headline printed twice (the tab title and the page) is likely the one, unless
+        // the story never uses its words: menus and widgets repeat their labels too.
         if f.words >= 4 && repeated(i) {
-            s += 3.0;
+            s += if overlap > 0.0 { 3.0 } else { 1.0 };
         }
         // The headline stands just above its story: bylines, dates and a picture between.
         // Menus, share buttons, bylines and picture credits in between do not count.
@@ -494,7 +497,6 @@ fn label_header(
         }
         // The headline announces the story: its words come back in the first paragraphs,
         // a teaser's do not.
-        let overlap = lead_overlap(&texts[i], if i < start { &lead } else { &lead_after });
         s += 1.5 * overlap;
         // A label of three words the story never uses is a section name ("Nation & World").
         if f.words <= 3 && overlap == 0.0 {
@@ -745,7 +747,10 @@ fn heads_byline(page: &Page, i: usize, start: usize) -> bool {
             continue;
         }
         others += 1;
-        if others > 1 {
+        // One block may sit between; two when the first is the standfirst right under the
+        // line (headline, standfirst, the lead picture's caption, byline).
+        let standfirst_below = feats.get(i + 1).is_some_and(|g| g.words >= 8 && !g.nav);
+        if others > 1 + usize::from(standfirst_below) {
             return false;
         }
     }
@@ -1048,6 +1053,23 @@ mod tests {
         assert_eq!(roles[2], Role::Title);
         assert_ne!(roles[1], Role::Title);
         assert_ne!(roles[3], Role::Title);
+    }
+
+    #[test]
+    fn the_headline_heads_its_standfirst_caption_and_byline() {
+        let roles = roles_of(&[
+            "Council approves new budget after four days of talks",
+            "Members ended a dispute over school funding that had lasted since spring",
+            "The council chamber in the old city hall seen from the public gallery",
+            "By Jane Doe",
+            "The city council approved a new budget on Tuesday after four days of talks, ending a dispute over school funding that had lasted since spring.",
+            "Members voted nine to two in favour of the plan, which raises spending on schools and parks while cutting the cost of running city offices.",
+            "The mayor said the budget would be signed this week and take effect in July, when the new fiscal year begins for the city.",
+        ]);
+        // The caption sits closer to the byline, but the headline heads the standfirst,
+        // the caption and the byline.
+        assert_eq!(roles[0], Role::Title);
+        assert_ne!(roles[2], Role::Title);
     }
 
     #[test]
