@@ -19,6 +19,23 @@ use crate::segment::sentences::{split_sentences, ABBREVIATIONS};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Heads of the names of a state's own bodies: a country written before one is part of
+/// its name ("US Department of Agriculture"), not a place of its own.
+const GOVERNMENT_HEADS: &[&str] = &[
+    "Department",
+    "Bureau",
+    "Agency",
+    "Office",
+    "Ministry",
+    "Court",
+    "Administration",
+    "Commission",
+    "Service",
+    "Army",
+    "Navy",
+    "Embassy",
+];
+
 /// Lower-case words allowed inside a name when a capitalised word follows.
 const CONNECTORS: &[&str] = &[
     "of", "the", "de", "del", "della", "da", "dos", "van", "von", "der", "den", "bin", "ibn", "al",
@@ -95,7 +112,8 @@ pub fn find(blocks: &[Block], story: &Story, gazetteer: &Gazetteer) -> Vec<RawMe
         let text = &blocks[*i].text;
         // Before the block's other candidates: where one has the same span ("N.C." read as
         // an unknown run), the state is the reading kept.
-        for (s, e, state) in super::states::after_towns(text) {
+        let states = super::states::after_towns(text);
+        for &(s, e, state) in &states {
             let mut m = mention(
                 *i,
                 text,
@@ -108,8 +126,19 @@ pub fn find(blocks: &[Block], story: &Story, gazetteer: &Gazetteer) -> Vec<RawMe
             m.country = Some("United States".to_string());
             out.push(m);
         }
-        out.extend(in_prose(*i, text, toks, gazetteer, &mid_caps));
+        // A run over a state's tag ("R-Ky" of "(R-Ky.)") is no name of its own.
+        let overlaps_state = |m: &RawMention| {
+            states.iter().any(|&(s, e, _)| {
+                m.span.start < e && s < m.span.end && (m.span.start, m.span.end) != (s, e)
+            })
+        };
+        out.extend(
+            in_prose(*i, text, toks, gazetteer, &mid_caps)
+                .into_iter()
+                .filter(|m| !overlaps_state(m)),
+        );
     }
+    surnames_of_people(&mut out);
     let known: HashMap<String, RawMention> = out
         .iter()
         .filter(|m| m.etype.is_some())
@@ -131,6 +160,26 @@ pub fn find(blocks: &[Block], story: &Story, gazetteer: &Gazetteer) -> Vec<RawMe
         out.extend(in_headline(*i, text, toks, gazetteer, known));
     }
     out
+}
+
+/// "Doug Ford ... Ford said": where the story names a person whose surname is a company's
+/// one-word name, the word alone is that person, not the company.
+fn surnames_of_people(out: &mut [RawMention]) {
+    let surnames: HashSet<String> = out
+        .iter()
+        .filter(|m| m.etype == Some(EntityType::Person) && m.known_name.is_none())
+        .filter_map(|m| m.text.rsplit_once(' ').map(|(_, last)| last.to_string()))
+        .collect();
+    for m in out.iter_mut() {
+        if m.etype == Some(EntityType::Org)
+            && m.known_name.is_some()
+            && !m.text.contains(' ')
+            && surnames.contains(&m.text)
+        {
+            m.etype = Some(EntityType::Person);
+            m.known_name = None;
+        }
+    }
 }
 
 /// The body's names as a headline in capitals writes them: "TAKAGI" and "TAKUYA TAKAGI" for
@@ -225,6 +274,112 @@ fn runs(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
         k = end + 1;
     }
     out
+}
+
+/// Joins two runs that one organisation's name spans across "and" or "&": "National
+/// Telecommunications and Information Administration", "Center for Cognition and
+/// Sociality", "Bed Bath & Beyond". Two names joined by a conjunction stay apart: a side
+/// that is a known form ("Apple and Google Foundation", "Scoop and Boston Consulting"), one
+/// name before "and" ("Roush and Front Row Motorsports"), a name after "of"/"for" whose head
+/// already ended ("Ministry of Defence and Foreign Office").
+fn conjoined(
+    text: &str,
+    toks: &[Token],
+    runs: Vec<(usize, usize)>,
+    found: &[Found],
+) -> Vec<(usize, usize)> {
+    let lex = lexicon::get();
+    let known = |k: usize| {
+        let t = &toks[k];
+        let i = found.partition_point(|f| f.end <= t.start);
+        found[i..]
+            .iter()
+            .take_while(|f| f.start < t.end)
+            .any(|f| f.start <= t.start && t.end <= f.end)
+    };
+    let word = |k: usize| toks[k].text(text);
+    let suffix = |k: usize| lex.org_suffixes.contains(word(k));
+    let joins = |(ls, le): (usize, usize), (rs, re): (usize, usize)| -> bool {
+        if toks[rs].sentence_start || toks[le].possessive {
+            return false;
+        }
+        let gap = &text[toks[le].end..toks[rs].start];
+        if gap == " & " {
+            // "Harry & Meghan" are two people; a word run on into a capital is chrome
+            // glued together ("With UsLicensing & Reuse").
+            let person = |s: usize, e: usize| s == e && lex.is_given_name(word(s));
+            return !(ls..=le).all(known)
+                && !(rs..=re).all(known)
+                && !person(ls, le)
+                && !person(rs, re)
+                && !(ls..=re).any(|k| run_on(word(k)));
+        }
+        // The run after "and" starts right after the "and" token.
+        if gap != " and " || rs != le + 2 {
+            return false;
+        }
+        let connector = (ls..=le).find(|&k| matches!(word(k), "of" | "for"));
+        match connector {
+            // "National Telecommunications and Information Administration".
+            // One word before "and" is a field ("Cybersecurity and Infrastructure Security
+            // Agency"), not a name ("Roush and Front Row Motorsports").
+            None => {
+                (le > ls || lex.is_common_word(word(ls)))
+                    && re > rs
+                    && suffix(re)
+                    && !known(rs)
+                    && !known(le)
+                    && !lex.is_given_name(word(ls))
+            }
+            // "Center for Cognition and Sociality", "Department of Health and Human Services".
+            Some(c) => {
+                c > ls && suffix(c - 1) && re - rs < 3 && !(rs..=re).any(|k| known(k) || suffix(k))
+            }
+        }
+    };
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(runs.len());
+    for r in runs {
+        match out.last_mut() {
+            Some(prev) if joins(*prev, r) => prev.1 = r.1,
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// "Sen. Susan Collins of Maine", "Jim Jordan of Ohio": a given name and a surname, "of"
+/// and a known place are a person and where they come from, not one name ("Bank of
+/// England" and "Duke of Edinburgh" open with no given name). The index of that "of".
+fn person_of_place(
+    text: &str,
+    toks: &[Token],
+    (s, e): (usize, usize),
+    found: &[Found],
+) -> Option<usize> {
+    let lex = lexicon::get();
+    (s + 2..e).find(|&k| {
+        toks[k].text(text) == "of"
+            && lex.is_given_name(toks[k - 2].text(text))
+            && !(s..k).any(|j| lex.org_suffixes.contains(toks[j].text(text)))
+            && found.iter().any(|f| {
+                f.start == toks[k + 1].start
+                    && f.end == toks[e].end
+                    && matches!(
+                        f.entry.source,
+                        Source::Country | Source::Region | Source::Place
+                    )
+            })
+    })
+}
+
+/// A capital after three lower-case letters inside a word: two words run together.
+fn run_on(word: &str) -> bool {
+    let mut lower = 0;
+    word.chars().any(|c| {
+        let glued = c.is_uppercase() && lower >= 3;
+        lower = if c.is_lowercase() { lower + 1 } else { 0 };
+        glued
+    })
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -340,9 +495,22 @@ fn in_prose(
             .map(|f| known_mention(block, text, f))
             .collect();
     }
-    for (rs, re) in runs(text, toks) {
+    let mut spans = Vec::new();
+    for r in conjoined(text, toks, runs(text, toks), &found) {
+        match person_of_place(text, toks, r, &found) {
+            Some(of) => spans.extend([(r.0, of - 1), (of + 1, r.1)]),
+            None => spans.push(r),
+        }
+    }
+    for (rs, re) in spans {
         let mut first = rs;
-        while first <= re && lex.is_function_word(toks[first].text(text)) {
+        // "US" is also "us", but a country as written opens a name ("US Bureau of ...").
+        let country_at = |k: usize| {
+            found
+                .iter()
+                .any(|f| f.start == toks[k].start && f.entry.source == Source::Country)
+        };
+        while first <= re && lex.is_function_word(toks[first].text(text)) && !country_at(first) {
             first += 1;
         }
         let last = re;
@@ -368,10 +536,11 @@ fn in_prose(
             }
         }
         if looks_like_person(text, toks, name_start, last, &found[lo..hi]) {
+            let surname_org = surname_organisation(text, toks, name_start, last, &found[lo..hi]);
             let dropped: Vec<usize> = inside
                 .iter()
                 .copied()
-                .filter(|&j| found[j].entry.source == Source::Place)
+                .filter(|&j| found[j].entry.source == Source::Place || Some(j - lo) == surname_org)
                 .collect();
             inside.retain(|j| !dropped.contains(j));
             suppressed.extend(dropped);
@@ -395,6 +564,13 @@ fn in_prose(
         }
         let whole_known =
             inside.len() == 1 && found[inside[0]].start == start && found[inside[0]].end == end;
+        // The whole run as one organisation, named `name` if a list knows it.
+        let whole_org = |name| mention(block, text, start, end, Some(EntityType::Org), name, None);
+        if let Some(name) = whole_organisation(text, (start, end), toks, &found, &inside) {
+            out.push(whole_org(name));
+            suppressed.extend(inside.iter().copied());
+            continue;
+        }
         let words: Vec<&str> = toks[first..=last].iter().map(|t| t.text(text)).collect();
         // The whole run is an organisation or an event: "Russian Security Council", "Cold War".
         if !whole_known && words.len() >= 2 {
@@ -444,15 +620,7 @@ fn in_prose(
                 && (1..=2).contains(&tail.len())
                 && plural
             {
-                out.push(mention(
-                    block,
-                    text,
-                    start,
-                    end,
-                    Some(EntityType::Org),
-                    None,
-                    None,
-                ));
+                out.push(whole_org(None));
                 suppressed.insert(j);
                 continue;
             }
@@ -477,7 +645,75 @@ fn in_prose(
         }
     }
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    hyphenated_americans(text, out)
+}
+
+/// "Taiwanese American", "Mexican-Americans": a demonym before the demonym of a nation of
+/// immigrants names one group, NORP, named in the singular.
+fn hyphenated_americans(text: &str, mentions: Vec<RawMention>) -> Vec<RawMention> {
+    const SECOND: &[&str] = &[
+        "American",
+        "Americans",
+        "Canadian",
+        "Canadians",
+        "Australian",
+        "Australians",
+    ];
+    let norp = |m: &RawMention| m.etype == Some(EntityType::Norp);
+    let mut out: Vec<RawMention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let gap = text.get(prev.span.end..m.span.start);
+            if norp(prev)
+                && norp(&m)
+                && matches!(gap, Some(" " | "-"))
+                && SECOND.contains(&m.text.as_str())
+                && prev.text.chars().skip(1).any(char::is_lowercase)
+            {
+                let name = format!(
+                    "{}{}{}",
+                    prev.text,
+                    gap.unwrap_or(" "),
+                    m.text.trim_end_matches('s')
+                );
+                prev.span.end = m.span.end;
+                prev.text = text[prev.span.start..prev.span.end].to_string();
+                prev.known_name = Some(name);
+                prev.speaks = m.speaks;
+                prev.country = None;
+                continue;
+            }
+        }
+        out.push(m);
+    }
     out
+}
+
+/// A run that is one organisation's name as a whole, with its canonical name if known:
+/// "Bed Bath & Beyond" (an ampersand joins a firm's name), "US Department of Agriculture"
+/// (a country before its own government body names the body). `inside` indexes the known
+/// forms of `found` within the run's byte span.
+fn whole_organisation(
+    text: &str,
+    (start, end): (usize, usize),
+    toks: &[Token],
+    found: &[Found],
+    inside: &[usize],
+) -> Option<Option<String>> {
+    if text[start..end].contains(" & ") {
+        return Some(None);
+    }
+    let [c, o] = inside[..] else { return None };
+    let (c, o) = (&found[c], &found[o]);
+    (c.entry.source == Source::Country
+        && o.entry.source == Source::Organization
+        && (c.start, o.end) == (start, end)
+        && first_at_or_after(toks, c.end) == first_at_or_after(toks, o.start)
+        && o.entry
+            .name
+            .split(' ')
+            .any(|w| GOVERNMENT_HEADS.contains(&w)))
+    .then(|| Some(o.entry.name.clone()))
 }
 
 /// The last token of an organisation's name that a person's title and name follow in the
@@ -529,6 +765,36 @@ fn looks_like_person(
         && covers(last).is_none()
         && typing::reads_as_personal_name(&words);
     titled || place_led || (lex.is_given_name(words[0]) && lex.is_surname(words[words.len() - 1]))
+}
+
+/// "Doug Ford", "Tom Ford": a listed given name, then one word that is both a surname and
+/// a company's name. The pair is the person; the company is named without a given name.
+/// Returns the index in `known` of the company's form.
+fn surname_organisation(
+    text: &str,
+    toks: &[Token],
+    first: usize,
+    last: usize,
+    known: &[Found],
+) -> Option<usize> {
+    let lex = lexicon::get();
+    let (_, body) = peel_title(text, toks, first, last);
+    let b = body?;
+    let (given, surname) = (toks[b].text(text), toks[last].text(text));
+    if last != b + 1 || !lex.is_given_name(given) || !lex.is_surname(surname) {
+        return None;
+    }
+    if known
+        .iter()
+        .any(|f| f.start <= toks[b].start && toks[b].end <= f.end)
+    {
+        return None;
+    }
+    known.iter().position(|f| {
+        f.entry.source == Source::Organization
+            && f.start == toks[last].start
+            && f.end == toks[last].end
+    })
 }
 
 /// Peels a leading title off tokens `first..=last`: (title as written, first name token).

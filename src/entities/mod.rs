@@ -426,6 +426,103 @@ mod tests {
     }
 
     #[test]
+    fn one_name_spans_and_or_an_ampersand_two_names_do_not() {
+        let t = typed(&[
+            "Officials of the National Telecommunications and Information Administration met the Center for Cognition and Sociality.",
+            "She shopped at Bed Bath & Beyond before Harry & Meghan arrived.",
+            "Staff of Apple and Google Foundation met Roush and Front Row Motorsports and the Ministry of Defence and Foreign Office.",
+        ]);
+        assert_found_in(
+            &t,
+            &[
+                (
+                    "National Telecommunications and Information Administration",
+                    "ORG",
+                ),
+                ("Center for Cognition and Sociality", "ORG"),
+                ("Bed Bath & Beyond", "ORG"),
+                ("Ministry of Defence", "ORG"),
+                ("Foreign Office", "ORG"),
+                ("Apple", "ORG"),
+            ],
+        );
+        assert!(!t.iter().any(|x| x.0.contains(" & Meghan")), "{t:?}");
+        assert!(!t.iter().any(|x| x.0.starts_with("Roush and")), "{t:?}");
+    }
+
+    #[test]
+    fn holidays_and_award_ceremonies_are_events() {
+        assert_found(
+            &["The Sony World Photography Awards were held before Christmas, and the World Baseball Classic after Thanksgiving."],
+            &[
+                ("Sony World Photography Awards", "EVENT"),
+                ("Christmas", "EVENT"),
+                ("World Baseball Classic", "EVENT"),
+                ("Thanksgiving", "EVENT"),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_given_name_before_a_company_that_is_a_surname_is_a_person() {
+        let (e, m) = run(&["Premier Doug Ford spoke on Monday.", "Later Ford said no."]);
+        let ford: Vec<_> = m.iter().filter(|m| m.text.contains("Ford")).collect();
+        assert_eq!(ford.len(), 2, "{m:?}");
+        assert_eq!(ford[0].text, "Doug Ford");
+        assert_eq!(ford[0].entity, ford[1].entity);
+        assert_eq!(e[ford[0].entity].etype, EntityType::Person);
+    }
+
+    #[test]
+    fn a_senator_of_a_state_and_a_party_tag_name_the_state() {
+        let t =
+            typed(&["Sen. Susan Collins of Maine met Sen. Mitch McConnell (R-Ky.) on Tuesday."]);
+        assert_found_in(
+            &t,
+            &[
+                ("Susan Collins", "PERSON"),
+                ("Maine", "GPE"),
+                ("Mitch McConnell", "PERSON"),
+            ],
+        );
+        assert!(t.iter().any(|x| x.0 == "Ky." && x.1 == "Kentucky"), "{t:?}");
+        assert!(!t.iter().any(|x| x.0.contains("R-Ky")), "{t:?}");
+    }
+
+    #[test]
+    fn hyphenated_americans_and_government_bodies_with_their_country() {
+        let t = typed(&[
+            "Taiwanese American groups and Mexican-Americans wrote to the US Department of Agriculture.",
+        ]);
+        assert!(
+            t.iter()
+                .any(|x| x.0 == "Taiwanese American" && x.2 == "NORP"),
+            "{t:?}"
+        );
+        assert!(
+            t.iter()
+                .any(|x| x.0 == "Mexican-Americans" && x.1 == "Mexican-American" && x.2 == "NORP"),
+            "{t:?}"
+        );
+        assert!(
+            t.iter()
+                .any(|x| x.0 == "US Department of Agriculture" && x.2 == "ORG"),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.2 == "GPE"), "{t:?}");
+    }
+
+    /// Asserts that each expected text was found with its type, whatever its name.
+    fn assert_found_in(t: &[(String, String, &'static str)], expected: &[(&str, &str)]) {
+        for &(text, ty) in expected {
+            assert!(
+                t.iter().any(|x| x.0 == text && x.2 == ty),
+                "{text} as {ty}: {t:?}"
+            );
+        }
+    }
+
+    #[test]
     fn demonym_ministry_is_an_organisation() {
         let t = typed(&["The Japanese foreign ministry has stated its position."]);
         assert!(

@@ -1,7 +1,8 @@
 //! US states in the abbreviations of news style after a town: "Tacoma, Wash.", "Seattle,
 //! Fla.", "Raleigh, N.C.". Alone, most of these are words or titles ("Miss.", "Ill.",
 //! "Mass."); after a capitalised word and a comma they name the state, and mean the same
-//! entity as the state's full name elsewhere in the story.
+//! entity as the state's full name elsewhere in the story. So do they in a legislator's
+//! party tag, "(D-W.Va.)".
 //!
 //! The forms are those of the AP Stylebook's state abbreviations (the eight states it never
 //! abbreviates are left out, "Tex." kept from older wire copy).
@@ -59,27 +60,40 @@ const STATES: &[(&str, &str)] = &[
 /// A capitalised word, a comma, then an abbreviation; the abbreviation is group 1. The
 /// abbreviation must end the word ("La." but not "La.-based" or "Ga.s").
 static AFTER_TOWN: LazyLock<Regex> = LazyLock::new(|| {
-    let alts: Vec<String> = STATES.iter().map(|(a, _)| regex::escape(a)).collect();
-    Regex::new(&format!(
-        r"\p{{Lu}}[\p{{L}}'’.-]*\p{{Ll}}[)]?, (?:\(?)({})(?:[\s,;:)”\x22]|$)",
-        alts.join("|")
-    ))
-    .unwrap()
+    abbreviation_after(
+        r"\p{Lu}[\p{L}'’.-]*\p{Ll}[)]?, (?:\(?)",
+        r"(?:[\s,;:)”\x22]|$)",
+    )
 });
+
+/// A legislator's party and state in news style, "(D-W.Va.)", "Sen. Rand Paul, R-Ky.,":
+/// the party's initial, a hyphen, the abbreviation (group 1).
+static PARTY_TAG: LazyLock<Regex> =
+    LazyLock::new(|| abbreviation_after(r"(?:^|[\s(\[])[DRI]-", r"(?:[\s,;:)\]”\x22]|$)"));
+
+/// `before`, any state's abbreviation as group 1, then `after`.
+fn abbreviation_after(before: &str, after: &str) -> Regex {
+    let alts: Vec<String> = STATES.iter().map(|(a, _)| regex::escape(a)).collect();
+    Regex::new(&format!("{before}({}){after}", alts.join("|"))).unwrap()
+}
 
 /// Byte spans of the state abbreviations written after a town in `text`, with the state.
 pub fn after_towns(text: &str) -> Vec<(usize, usize, &'static str)> {
-    if !text.contains(", ") {
-        return Vec::new();
+    let mut out = Vec::new();
+    if text.contains(", ") {
+        out.extend(AFTER_TOWN.captures_iter(text).filter_map(state_of));
     }
-    AFTER_TOWN
-        .captures_iter(text)
-        .filter_map(|c| {
-            let m = c.get(1)?;
-            let state = STATES.iter().find(|(a, _)| *a == m.as_str())?.1;
-            Some((m.start(), m.end(), state))
-        })
-        .collect()
+    if text.contains('-') {
+        out.extend(PARTY_TAG.captures_iter(text).filter_map(state_of));
+        out.sort_unstable();
+    }
+    out
+}
+
+fn state_of(c: regex::Captures) -> Option<(usize, usize, &'static str)> {
+    let m = c.get(1)?;
+    let state = STATES.iter().find(|(a, _)| *a == m.as_str())?.1;
+    Some((m.start(), m.end(), state))
 }
 
 #[cfg(test)]
@@ -93,6 +107,25 @@ mod tests {
         assert_eq!(found, ["Washington", "Mississippi", "North Carolina"]);
         let (s, e, _) = after_towns(text)[0];
         assert_eq!(&text[s..e], "Wash.");
+    }
+
+    #[test]
+    fn an_abbreviation_in_a_party_tag_is_the_state() {
+        for (text, form, state) in [
+            (
+                "Sen. Joe Manchin (D-W.Va.) said no.",
+                "W.Va.",
+                "West Virginia",
+            ),
+            ("Sen. Rand Paul, R-Ky., disagreed.", "Ky.", "Kentucky"),
+            ("He thanked (I-Vt.).", "Vt.", "Vermont"),
+        ] {
+            match after_towns(text)[..] {
+                [(s, e, found)] => assert_eq!((&text[s..e], found), (form, state)),
+                ref other => panic!("{text}: {other:?}"),
+            }
+        }
+        assert!(after_towns("The X-Ky. line and BD-Va. code").is_empty());
     }
 
     #[test]
