@@ -103,6 +103,8 @@ const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 /// Prepositions that attach a group to the person before them (`a spokesman for X`).
 const QUALIFYING_PREPOSITIONS: &[&str] = &["of", "for", "at", "from", "with"];
 const GROUP_PRONOUNS: &[&str] = &["it", "they"];
+/// Prepositions that open a place or time phrase after a verb, never its object.
+const PLACE_PREPOSITIONS: &[&str] = &["from", "in", "at", "on", "during", "outside", "inside"];
 
 /// How far after a quote an `“Q,” X said` cue may sit, in words.
 const AFTER_REACH: usize = 10;
@@ -160,6 +162,11 @@ fn is_in(list: &[&str], word: &str) -> bool {
 fn is_contracted_pronoun(word: &str) -> bool {
     let stem = word.split(['’', '\'']).next().unwrap_or(word);
     is_in(&["he", "she", "it", "that", "there", "who", "what"], stem)
+}
+
+/// A `he` or `she` that no entity backs: the pronoun was not resolved.
+pub fn is_bare_pronoun(s: &Speaker) -> bool {
+    s.entity.is_none() && s.name.is_none() && is_person_pronoun(&s.text)
 }
 
 /// `he`, `she`, also contracted with an auxiliary (`He’s claiming`, `she'd said`).
@@ -338,6 +345,13 @@ impl<'a> Speakers<'a> {
                 })
                 .collect(),
         }
+    }
+
+    /// Whether entity `e` is a person.
+    pub fn is_person(&self, e: usize) -> bool {
+        self.entities
+            .get(e)
+            .is_some_and(|x| x.etype == EntityType::Person)
     }
 
     /// The previous story block, skipping captions, credits and other chrome in between.
@@ -914,10 +928,16 @@ impl<'a> Speakers<'a> {
             .position(|w| is_in(AUXILIARIES, w.text))
             .unwrap_or(lead_in.len());
         let lead_in = &lead_in[..aux];
-        let speaker = if cue.verb.class == "report" {
+        // "“Q,” X reported from UN headquarters": a place phrase follows, not an object.
+        let no_object = rest
+            .get(cue.index + cue.len)
+            .is_some_and(|w| is_in(PLACE_PREPOSITIONS, w.text));
+        let speaker = if cue.verb.class == "report" && !no_object {
             // "“Q,” RIA cited X": the object speaks; "“Q,” the Post reported": the subject.
             self.mention_after(block, rest, cue.index + cue.len)
                 .or_else(|| self.pick(block, lead_in))
+        } else if cue.verb.class == "report" {
+            self.pick(block, lead_in)
         } else {
             // A speaker the entities stage does not know: "“Q,” the spokesman said"; one
             // written before the cue is its subject, whatever is named after it ("“Q,” his
