@@ -571,7 +571,12 @@ impl<'a> Speakers<'a> {
                 .find(|m| want(self.etype(m)) && !self.is_possessive(m))
                 .map(|m| self.speaker_of(m))
         };
-        named(&|t| t == EntityType::Person)
+        let person = ms
+            .iter()
+            .position(|m| self.etype(m) == EntityType::Person && !self.is_possessive(m))
+            .map(|k| self.modified_head(clause, &ms, k))
+            .map(|m| self.speaker_of(m));
+        person
             .or_else(|| {
                 named(&|t| matches!(t, EntityType::Org | EntityType::Media | EntityType::Gpe))
             })
@@ -589,6 +594,36 @@ impl<'a> Speakers<'a> {
                 })
             })
             .or_else(|| ms.first().map(|m| self.speaker_of(m)))
+    }
+
+    /// `Trump campaign spokesman Steven Cheung`: a person named right before a few lower-case
+    /// role words and another person modifies that person, who is the head and speaks.
+    fn modified_head(&self, clause: &[Word], ms: &[&'a Mention], k: usize) -> &'a Mention {
+        let lex = lexicon::get();
+        let mut k = k;
+        while let Some(next) = ms
+            .get(k + 1)
+            .filter(|n| self.etype(n) == EntityType::Person)
+        {
+            let (a, b) = (ms[k].span.end, next.span.start);
+            let between: Vec<&Word> = clause
+                .iter()
+                .filter(|w| w.start >= a && w.end <= b)
+                .collect();
+            let modifier = !between.is_empty()
+                && between.len() <= MAX_TITLE_WORDS
+                && between.iter().all(|w| {
+                    !w.is_punct()
+                        && !w.is_capitalised()
+                        && !lex.is_function_word(w.text)
+                        && lex.reporting_verb(w.text).is_none()
+                });
+            if !modifier {
+                break;
+            }
+            k += 1;
+        }
+        ms[k]
     }
 
     /// The entity a pronoun stands for: the subject of the nearest sentence, at or before the

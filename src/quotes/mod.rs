@@ -711,6 +711,20 @@ mod tests {
     }
 
     #[test]
+    fn a_person_modifying_a_role_is_not_the_speaker_after_an_opener() {
+        let got = rows(
+            &["On Thursday Roe campaign spokesman Karl Berg issued a statement saying it was “lawful”."],
+            &[BERG, ("Tom Roe", PERSON, &["Roe"])],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Karl Berg"));
+        let got = rows(
+            &["On Thursday Roe and Karl Berg issued a statement saying it was “lawful”."],
+            &[BERG, ("Tom Roe", PERSON, &["Roe"])],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Tom Roe"));
+    }
+
+    #[test]
     fn a_description_speaks_rather_than_a_place_after_the_cue() {
         let got = rows(
             &["“He was kind,” a friend said on Facebook."],
