@@ -28,7 +28,7 @@ THRESHOLDS = {
     "alias_resolution": 0.86,
     "quote_f1": 0.95,
     "quote_kind_acc": 0.87,
-    "quote_speaker_acc": 0.81,
+    "quote_speaker_acc": 0.87,
     "citation_f1": 0.76,
 }
 

@@ -154,6 +154,17 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Words from which a line is prose even with no stop at its end (a paragraph a link cut).
+const PROSE_WORDS: usize = 12;
+
+/// A paragraph of prose ends its last sentence with a stop, a closing mark or a bracket, or
+/// runs longer than a promo line does.
+fn is_prose(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '”', '"', '’', '\'', ')', ']', ':', '…'])
+        || text.split_whitespace().nth(PROSE_WORDS - 1).is_some()
+}
+
 fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word.to_lowercase().as_str())
 }
@@ -345,6 +356,19 @@ impl<'a> Speakers<'a> {
                 })
                 .collect(),
         }
+    }
+
+    /// `block` (if it is story) and the story paragraphs before it, `n` in all, nearest first.
+    /// A line of the story's role that ends in no sentence mark ("Breaking News", "Install
+    /// the app for free") is a promo or chrome line between paragraphs and is not counted.
+    pub fn paragraphs_back(&self, block: usize, n: usize) -> Vec<usize> {
+        let first = Some(block).filter(|&b| self.blocks[b].role.is_story());
+        std::iter::successors(first.or(self.previous_story[block]), |&b| {
+            self.previous_story[b]
+        })
+        .filter(|&b| b == block || is_prose(&self.blocks[b].text))
+        .take(n)
+        .collect()
     }
 
     /// Whether entity `e` is a person.
@@ -638,11 +662,7 @@ impl<'a> Speakers<'a> {
             }
         };
         // Four story paragraphs back; promo lines and captions in between do not count.
-        let first = Some(block).filter(|&b| self.blocks[b].role.is_story());
-        let story = std::iter::successors(first.or(self.previous_story[block]), |&b| {
-            self.previous_story[b]
-        })
-        .take(4);
+        let story = self.paragraphs_back(block, 4);
         // An antecedent is a few sentences back at most; a bound keeps blocks of page code
         // with thousands of marks linear.
         let mut budget = MAX_ANTECEDENT_SENTENCES;

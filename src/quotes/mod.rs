@@ -320,9 +320,7 @@ const PRONOUN_QUOTE_REACH: usize = 3;
 /// The person speaking the nearest earlier quote within a few story paragraphs of `block`:
 /// an entity that is a person, or a name as written.
 fn recent_person(speakers: &Speakers, block: usize, earlier: &[Found]) -> Option<Speaker> {
-    let near: Vec<usize> = std::iter::successors(Some(block), |&b| speakers.previous_story(b))
-        .take(PRONOUN_QUOTE_REACH + 1)
-        .collect();
+    let near = speakers.paragraphs_back(block, PRONOUN_QUOTE_REACH + 1);
     earlier
         .iter()
         .rev()
@@ -722,6 +720,21 @@ mod tests {
             &[BERG, ("Tom Roe", PERSON, &["Roe"])],
         );
         assert_eq!(got[0].3.as_deref(), Some("Tom Roe"));
+    }
+
+    #[test]
+    fn promo_lines_between_paragraphs_do_not_hide_a_pronoun_s_antecedent() {
+        let got = rows(
+            &[
+                "Karl Berg visited the plant on Friday.",
+                "Be the first to get",
+                "Breaking News",
+                "Install the app for free",
+                "“Prices will fall,” he said.",
+            ],
+            &[BERG],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Karl Berg"));
     }
 
     #[test]
