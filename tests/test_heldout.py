@@ -29,7 +29,7 @@ THRESHOLDS = {
     "quote_f1": 0.95,
     "quote_kind_acc": 0.87,
     "quote_speaker_acc": 0.87,
-    "citation_f1": 0.76,
+    "citation_f1": 0.77,
 }
 
 
