@@ -28,8 +28,8 @@ THRESHOLDS = {
     "alias_resolution": 0.86,
     "quote_f1": 0.95,
     "quote_kind_acc": 0.87,
-    "quote_speaker_acc": 0.81,
-    "citation_f1": 0.76,
+    "quote_speaker_acc": 0.87,
+    "citation_f1": 0.77,
 }
 
 

@@ -254,6 +254,9 @@ static TRAILING_SLASH_RUN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CREDIT_PART_SPLIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:/|\bvia\b|,|;|\||\band\b|\s\+\s)\s*").unwrap());
+/// A lower-case "file" or "file photo" after an agency's name in a credit.
+static FILE_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+file(?:\s+(?:photo|image|picture))?$").unwrap());
 /// "Courtesy of Jane Roe", "Courtesy Acme": the owner of a picture lends it.
 static COURTESY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[Cc]ourtesy|COURTESY)(?:\s+of)?\s+").unwrap());
@@ -383,6 +386,11 @@ fn credit_parts(text: &str, segment: Range<usize>) -> Vec<Range<usize>> {
         .filter_map(|r| {
             let p = &seg[r.clone()];
             let trimmed = p.trim_matches(|c: char| !c.is_alphanumeric());
+            // "via AP file", "Reuters file photo": the agency's archive picture; the agency
+            // is the part's name.
+            let trimmed = FILE_SUFFIX
+                .find(trimmed)
+                .map_or(trimmed, |m| &trimmed[..m.start()]);
             let off = p.find(trimmed)?;
             (!trimmed.is_empty()).then(|| {
                 segment.start + r.start + off..segment.start + r.start + off + trimmed.len()
@@ -536,6 +544,15 @@ mod tests {
     fn labelled_photo_credit() {
         let f = photo_credits(1, "Harbour cranes at dawn. Photo: Reuters");
         assert_eq!(sources(&f), [("photo", "Reuters")]);
+    }
+
+    #[test]
+    fn an_agency_file_picture_credits_the_agency() {
+        let f = photo_credits(1, "Jane Roe / Four Seam Images via AP file");
+        assert_eq!(
+            sources(&f),
+            [("photo", "Four Seam Images"), ("photo", "Associated Press")]
+        );
     }
 
     #[test]

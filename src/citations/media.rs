@@ -245,7 +245,9 @@ fn unnamed_media(s: &Sentence) -> Vec<Citation> {
         if first > 0 && is_demonym(lex, w[first - 1].text) {
             first -= 1;
         }
-        if lowercase_head && first < i && has_modifier && cued(w, first, i + n) {
+        // "shared via social media": a channel the words went through, not a source.
+        let channel = first > 0 && w[first - 1].text.eq_ignore_ascii_case("via");
+        if lowercase_head && first < i && has_modifier && !channel && cued(w, first, i + n) {
             let mods: Vec<&str> = w[first..i].iter().map(|x| x.text).collect();
             let canon = c.canonical("unnamed_media", &head).unwrap_or(&head);
             let source = format!("{} {}", mods.join(" "), canon);
@@ -392,6 +394,27 @@ mod tests {
             media_in(&["Talks stalled in March, as reported by the Guardian."]),
             [pair("The Guardian", "Guardian")]
         );
+    }
+
+    #[test]
+    fn an_outlet_that_saw_or_relayed_the_words() {
+        assert_eq!(
+            media_in(&["Documents of the offer, seen by the Guardian, show a clause."]),
+            [pair("The Guardian", "Guardian")]
+        );
+        assert_eq!(
+            media_in(&["He said so in a statement obtained by Bloomberg."]),
+            [pair("Bloomberg", "Bloomberg")]
+        );
+        assert_eq!(
+            media_in(&["Others piled on (via Reuters): “It was a mistake.”"]),
+            [pair("Reuters", "Reuters")]
+        );
+    }
+
+    #[test]
+    fn unnamed_media_as_a_channel_is_no_source() {
+        assert!(media_in(&["They confirmed it via social media in 2021."]).is_empty());
     }
 
     #[test]

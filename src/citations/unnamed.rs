@@ -438,6 +438,18 @@ mod tests {
     }
 
     #[test]
+    fn one_fan_or_someone_is_an_unnamed_source() {
+        assert_eq!(
+            unnamed_in("One fan tweeted that the show was a disgrace."),
+            [row("anonymous", "one fan")]
+        );
+        assert_eq!(
+            unnamed_in("Someone joked that she looked the same."),
+            [row("anonymous", "someone")]
+        );
+    }
+
+    #[test]
     fn officials_with_government_names() {
         assert_eq!(
             unnamed_in("Canadian officials confirmed the signing."),

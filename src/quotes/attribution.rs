@@ -103,6 +103,8 @@ const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 /// Prepositions that attach a group to the person before them (`a spokesman for X`).
 const QUALIFYING_PREPOSITIONS: &[&str] = &["of", "for", "at", "from", "with"];
 const GROUP_PRONOUNS: &[&str] = &["it", "they"];
+/// Prepositions that open a place or time phrase after a verb, never its object.
+const PLACE_PREPOSITIONS: &[&str] = &["from", "in", "at", "on", "during", "outside", "inside"];
 
 /// How far after a quote an `“Q,” X said` cue may sit, in words.
 const AFTER_REACH: usize = 10;
@@ -152,6 +154,17 @@ pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Words from which a line is prose even with no stop at its end (a paragraph a link cut).
+const PROSE_WORDS: usize = 12;
+
+/// A paragraph of prose ends its last sentence with a stop, a closing mark or a bracket, or
+/// runs longer than a promo line does.
+fn is_prose(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '”', '"', '’', '\'', ')', ']', ':', '…'])
+        || text.split_whitespace().nth(PROSE_WORDS - 1).is_some()
+}
+
 fn is_in(list: &[&str], word: &str) -> bool {
     list.contains(&word.to_lowercase().as_str())
 }
@@ -160,6 +173,11 @@ fn is_in(list: &[&str], word: &str) -> bool {
 fn is_contracted_pronoun(word: &str) -> bool {
     let stem = word.split(['’', '\'']).next().unwrap_or(word);
     is_in(&["he", "she", "it", "that", "there", "who", "what"], stem)
+}
+
+/// A `he` or `she` that no entity backs: the pronoun was not resolved.
+pub fn is_bare_pronoun(s: &Speaker) -> bool {
+    s.entity.is_none() && s.name.is_none() && is_person_pronoun(&s.text)
 }
 
 /// `he`, `she`, also contracted with an auxiliary (`He’s claiming`, `she'd said`).
@@ -338,6 +356,26 @@ impl<'a> Speakers<'a> {
                 })
                 .collect(),
         }
+    }
+
+    /// `block` (if it is story) and the story paragraphs before it, `n` in all, nearest first.
+    /// A line of the story's role that ends in no sentence mark ("Breaking News", "Install
+    /// the app for free") is a promo or chrome line between paragraphs and is not counted.
+    pub fn paragraphs_back(&self, block: usize, n: usize) -> Vec<usize> {
+        let first = Some(block).filter(|&b| self.blocks[b].role.is_story());
+        std::iter::successors(first.or(self.previous_story[block]), |&b| {
+            self.previous_story[b]
+        })
+        .filter(|&b| b == block || is_prose(&self.blocks[b].text))
+        .take(n)
+        .collect()
+    }
+
+    /// Whether entity `e` is a person.
+    pub fn is_person(&self, e: usize) -> bool {
+        self.entities
+            .get(e)
+            .is_some_and(|x| x.etype == EntityType::Person)
     }
 
     /// The previous story block, skipping captions, credits and other chrome in between.
@@ -557,7 +595,12 @@ impl<'a> Speakers<'a> {
                 .find(|m| want(self.etype(m)) && !self.is_possessive(m))
                 .map(|m| self.speaker_of(m))
         };
-        named(&|t| t == EntityType::Person)
+        let person = ms
+            .iter()
+            .position(|m| self.etype(m) == EntityType::Person && !self.is_possessive(m))
+            .map(|k| self.modified_head(clause, &ms, k))
+            .map(|m| self.speaker_of(m));
+        person
             .or_else(|| {
                 named(&|t| matches!(t, EntityType::Org | EntityType::Media | EntityType::Gpe))
             })
@@ -577,6 +620,36 @@ impl<'a> Speakers<'a> {
             .or_else(|| ms.first().map(|m| self.speaker_of(m)))
     }
 
+    /// `Trump campaign spokesman Steven Cheung`: a person named right before a few lower-case
+    /// role words and another person modifies that person, who is the head and speaks.
+    fn modified_head(&self, clause: &[Word], ms: &[&'a Mention], k: usize) -> &'a Mention {
+        let lex = lexicon::get();
+        let mut k = k;
+        while let Some(next) = ms
+            .get(k + 1)
+            .filter(|n| self.etype(n) == EntityType::Person)
+        {
+            let (a, b) = (ms[k].span.end, next.span.start);
+            let between: Vec<&Word> = clause
+                .iter()
+                .filter(|w| w.start >= a && w.end <= b)
+                .collect();
+            let modifier = !between.is_empty()
+                && between.len() <= MAX_TITLE_WORDS
+                && between.iter().all(|w| {
+                    !w.is_punct()
+                        && !w.is_capitalised()
+                        && !lex.is_function_word(w.text)
+                        && lex.reporting_verb(w.text).is_none()
+                });
+            if !modifier {
+                break;
+            }
+            k += 1;
+        }
+        ms[k]
+    }
+
     /// The entity a pronoun stands for: the subject of the nearest sentence, at or before the
     /// pronoun, that has a compatible one.
     pub fn resolve_pronoun(&self, pronoun: &str, block: usize, pos: usize) -> Option<usize> {
@@ -589,11 +662,7 @@ impl<'a> Speakers<'a> {
             }
         };
         // Four story paragraphs back; promo lines and captions in between do not count.
-        let first = Some(block).filter(|&b| self.blocks[b].role.is_story());
-        let story = std::iter::successors(first.or(self.previous_story[block]), |&b| {
-            self.previous_story[b]
-        })
-        .take(4);
+        let story = self.paragraphs_back(block, 4);
         // An antecedent is a few sentences back at most; a bound keeps blocks of page code
         // with thousands of marks linear.
         let mut budget = MAX_ANTECEDENT_SENTENCES;
@@ -914,10 +983,16 @@ impl<'a> Speakers<'a> {
             .position(|w| is_in(AUXILIARIES, w.text))
             .unwrap_or(lead_in.len());
         let lead_in = &lead_in[..aux];
-        let speaker = if cue.verb.class == "report" {
+        // "“Q,” X reported from UN headquarters": a place phrase follows, not an object.
+        let no_object = rest
+            .get(cue.index + cue.len)
+            .is_some_and(|w| is_in(PLACE_PREPOSITIONS, w.text));
+        let speaker = if cue.verb.class == "report" && !no_object {
             // "“Q,” RIA cited X": the object speaks; "“Q,” the Post reported": the subject.
             self.mention_after(block, rest, cue.index + cue.len)
                 .or_else(|| self.pick(block, lead_in))
+        } else if cue.verb.class == "report" {
+            self.pick(block, lead_in)
         } else {
             // A speaker the entities stage does not know: "“Q,” the spokesman said"; one
             // written before the cue is its subject, whatever is named after it ("“Q,” his

@@ -18,7 +18,7 @@ pub mod written;
 use crate::model::{Block, Entity, Mention, Quote, QuoteKind, Role};
 use crate::segment::sentences::split_sentences;
 use attribution::floor_char_boundary;
-use attribution::{Attribution, How, Speakers};
+use attribution::{Attribution, How, Speaker, Speakers};
 use marks::RawQuote;
 use std::ops::Range;
 use words::Word;
@@ -229,11 +229,9 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
             if let Some(intro) = prev_block.and_then(|b| speakers.colon_intro(b)) {
                 attribution = Some(intro);
                 continuation = true;
-            } else if let Some(p) = previous.filter(|p| {
-                Some(p.raw.end.block) == prev_block
-                    && p.kind == QuoteKind::Direct
-                    && p.has_speaker()
-            }) {
+            } else if let Some(p) =
+                previous.filter(|p| Some(p.raw.end.block) == prev_block && speaks_on(speakers, p))
+            {
                 attribution = inherit(p);
                 continuation = true;
             } else if let Some(reported) = prev_block.and_then(|b| reported_speech(speakers, b)) {
@@ -245,6 +243,21 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
                 attribution,
                 previous_sentence(speakers, blocks, sb, &sentence),
             );
+        }
+    }
+
+    // `“Q,” she said` where no sentence before names her as an entity: the person an earlier
+    // quote nearby was given to, as written (`Persoons said …`), is who she is.
+    if let Some(a) = attribution.as_mut() {
+        if let Some(sp) = a
+            .speaker
+            .as_mut()
+            .filter(|sp| attribution::is_bare_pronoun(sp))
+        {
+            if let Some(named) = recent_person(speakers, sb, earlier) {
+                sp.entity = named.entity;
+                sp.name = named.name;
+            }
         }
     }
 
@@ -277,6 +290,47 @@ fn read_quote(speakers: &Speakers, blocks: &[Block], q: &RawQuote, earlier: &[Fo
         kind,
         attribution,
     }
+}
+
+/// Whether a quote ending the paragraph before lends its speaker to a paragraph that is only a
+/// quote: a direct quote does, and so does a fragment with a cue of its own in the paragraph's
+/// last sentence (`X said Tesla was “in real difficulties”.` then `“It’s just …”`), as news
+/// style follows reported speech with the speaker's full words.
+fn speaks_on(speakers: &Speakers, p: &Found) -> bool {
+    let cued = p
+        .attribution
+        .as_ref()
+        .is_some_and(|a| a.speaker.is_some() && a.cue.is_some() && a.how != How::Inherited);
+    let last_sentence = || {
+        speakers
+            .sentences(p.raw.end.block)
+            .last()
+            .is_none_or(|s| s.start <= p.raw.open_mark)
+    };
+    match p.kind {
+        QuoteKind::Direct => p.has_speaker(),
+        QuoteKind::Partial => cued && p.raw.start.block == p.raw.end.block && last_sentence(),
+        _ => false,
+    }
+}
+
+/// Story paragraphs back an unresolved pronoun may reach for an earlier quote's speaker.
+const PRONOUN_QUOTE_REACH: usize = 3;
+
+/// The person speaking the nearest earlier quote within a few story paragraphs of `block`:
+/// an entity that is a person, or a name as written.
+fn recent_person(speakers: &Speakers, block: usize, earlier: &[Found]) -> Option<Speaker> {
+    let near = speakers.paragraphs_back(block, PRONOUN_QUOTE_REACH + 1);
+    earlier
+        .iter()
+        .rev()
+        .take_while(|f| near.contains(&f.raw.end.block))
+        .filter_map(|f| f.attribution.as_ref()?.speaker.as_ref())
+        .find(|sp| {
+            sp.entity
+                .map_or(sp.name.is_some(), |e| speakers.is_person(e))
+        })
+        .cloned()
 }
 
 fn inherit(p: &Found) -> Option<Attribution> {
@@ -605,6 +659,82 @@ mod tests {
             &[("Mazher Chishty", PERSON, &["Chishty"])],
         );
         assert_eq!(got[0].3.as_deref(), Some("Mazher Chishty"));
+    }
+
+    #[test]
+    fn a_quote_paragraph_after_a_cued_fragment_is_that_speaker_s() {
+        let got = rows(
+            &[
+                "Dan Kerr, a lawyer, said the firm was “in real difficulties”.",
+                "“It is just straight forward. You bought something you did not get.”",
+            ],
+            &[("Dan Kerr", PERSON, &["Kerr"])],
+        );
+        assert_eq!(got[1].3.as_deref(), Some("Dan Kerr"));
+    }
+
+    #[test]
+    fn a_fragment_not_ending_its_paragraph_lends_no_speaker() {
+        let got = rows(
+            &[
+                "Kerr said the firm was “in real difficulties”. Sales fell by half.",
+                "“It is just straight forward. You bought something you did not get.”",
+            ],
+            &[("Dan Kerr", PERSON, &["Kerr"])],
+        );
+        assert_eq!(got[1].3, None);
+    }
+
+    #[test]
+    fn an_unresolved_pronoun_is_the_speaker_of_the_quote_before() {
+        let got = rows(
+            &[
+                "“We are hopeful,” Persoons said.",
+                "The plan was approved in May.",
+                "“It is long overdue,” she said.",
+            ],
+            &[],
+        );
+        assert_eq!(got[1].2.as_deref(), Some("she"));
+        assert_eq!(got[1].3.as_deref(), Some("Persoons"));
+    }
+
+    #[test]
+    fn a_report_verb_before_a_place_has_its_subject_for_speaker() {
+        let got = rows(
+            &["“Most members want a ceasefire,” correspondent Karl Berg reported from UN headquarters."],
+            &[BERG, ("United Nations", ORG, &["UN"])],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Karl Berg"));
+    }
+
+    #[test]
+    fn a_person_modifying_a_role_is_not_the_speaker_after_an_opener() {
+        let got = rows(
+            &["On Thursday Roe campaign spokesman Karl Berg issued a statement saying it was “lawful”."],
+            &[BERG, ("Tom Roe", PERSON, &["Roe"])],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Karl Berg"));
+        let got = rows(
+            &["On Thursday Roe and Karl Berg issued a statement saying it was “lawful”."],
+            &[BERG, ("Tom Roe", PERSON, &["Roe"])],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Tom Roe"));
+    }
+
+    #[test]
+    fn promo_lines_between_paragraphs_do_not_hide_a_pronoun_s_antecedent() {
+        let got = rows(
+            &[
+                "Karl Berg visited the plant on Friday.",
+                "Be the first to get",
+                "Breaking News",
+                "Install the app for free",
+                "“Prices will fall,” he said.",
+            ],
+            &[BERG],
+        );
+        assert_eq!(got[0].3.as_deref(), Some("Karl Berg"));
     }
 
     #[test]
