@@ -50,7 +50,7 @@ static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:[•·*–—-]\s*)?(?:(?:photo|image|picture|video|illustration|graphic|file photo|photograph|footage)s?(?: credit)?\s*[:/]|credit\s*:|\(?(?:ap|afp|reuters|epa|getty images)(?: photo)?\)?\s*$|.*\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|.*\b(?:additional|with) (?:reporting|editing|writing|research)\b.*\bby\b|(?:reporting|editing|writing|compiled) by\b)").unwrap()
 });
 static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:\s*[^.]{2,80}$|[(\[][^()\[\]]*(?:getty images|via [^()\[\]]+|photo|reuters|afp|/ap|ap/|epa|shutterstock|sputnik|xinhua|bloomberg|tass|pool|anadolu)[^()\[\]]*[)\]]\s*$|\b(?:featured image|file photo|file image|stock photo)\s*$)").unwrap()
+    Regex::new(r"(?i)(?:\b(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:\s*[^.]{2,80}$|[(\[][^()\[\]]*(?:getty images|via [^()\[\]]+|photo|reuters|afp|/ap|ap/|epa|shutterstock|sputnik|xinhua|bloomberg|tass|pool|anadolu)[^()\[\]]*[)\]]\s*$|\b(?:featured image|file photo|file image|stock photo)\s*$|\|\s*[^|]{0,60}(?:getty images|/ap|/afp|/reuters|/epa|shutterstock|/pool|via [\w .]+)\s*$)").unwrap()
 });
 /// "Sam Whitney/The New York Times", "(Jane Doe / Reuters)": a photographer and an agency.
 static SLASH_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -221,7 +221,10 @@ pub fn measure(text: &str) -> Features {
     // A list item cut short with an ellipsis is a teaser for another story.
     let teaser = bullet && (text.trim_end().ends_with("...") || text.trim_end().ends_with('…'));
     let prose = ((n >= 10 && terminal) || long_prose) && !credit && !caption && !consent && !teaser;
+    // Form controls as lynx prints them ("(BUTTON) Sign up", "[ ] Remember me").
+    let form_control = n <= 12 && (text.contains("(BUTTON)") || text.starts_with("[ ]"));
     let listed_chrome = (bullet && !prose)
+        || form_control
         || link_line
         || is_caps_menu(text, n)
         || consent
@@ -338,6 +341,7 @@ fn may_end_in_credit(text: &str) -> bool {
         || ((end.ends_with(b")") || end.ends_with(b"]")) && any_ci(AGENCIES))
         || ends_ci("photo")
         || ends_ci("image")
+        || text.contains('|') && any_ci(AGENCIES)
         || folds_to_ascii(text)
 }
 
@@ -590,6 +594,11 @@ mod tests {
         assert!(measure("View this post on Instagram").nav);
         assert!(measure("A post shared by Jane Doe Smith (@janedoe.smith)").nav);
         assert!(!measure("A post shared by thousands of readers went viral.").nav);
+        assert!(measure("(BUTTON) Sign up").nav);
+        assert!(
+            measure("The gas field is owned by two firms | Jane Roe/AFP via Getty Images").caption
+        );
+        assert!(!measure("Markets | Business | World news today").caption);
         assert!(measure("Photo: Reuters").credit);
         assert!(measure("Reuters contributed to this report.").credit);
         assert!(measure("• Reuters, with additional editing by Jane Doe").credit);
