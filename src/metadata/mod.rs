@@ -227,7 +227,7 @@ fn names_in(bylines: &[&Block]) -> Vec<String> {
         let text = crate::segment::features::link_text(&b.text, " | ");
         let text = text.trim_start_matches(['*', '+', '•', '·']).trim_start();
         // A dateline may print the byline last: "Dec 21, 2023 at 1:39 pm | By Jane Roe".
-        let text = match BY_AFTER_DATE.find(text) {
+        let text = match BY_AFTER_DATE.captures(text).and_then(|c| c.get(1)) {
             Some(m)
                 if crate::segment::features::find_date_at(text).is_some_and(|d| d < m.start()) =>
             {
@@ -247,9 +247,9 @@ fn names_in(bylines: &[&Block]) -> Vec<String> {
         let named = named
             .split_whitespace()
             .take_while(|w| {
-                !w.starts_with('@')
+                !w.contains('@')
                     && !w.starts_with(|c: char| c.is_ascii_digit())
-                    && (w.chars().any(char::is_alphabetic) || matches!(*w, "&" | "," | "|"))
+                    && (w.chars().any(char::is_alphabetic) || matches!(*w, "&" | "," | "|" | ":"))
             })
             .collect::<Vec<_>>()
             .join(" ");
@@ -259,6 +259,7 @@ fn names_in(bylines: &[&Block]) -> Vec<String> {
         }
         let rest = BYLINE_PREFIX.replace(named, "");
         let rest = GLUED_STAMP.replace(&rest, "");
+        let rest = FOR_OUTLET.replace(&rest, "");
         for part in NAME_SPLIT.split(&rest) {
             let part = without_trailing_desk(part.trim().trim_end_matches('.'));
             if PERSON_NAME.is_match(part)
@@ -285,8 +286,13 @@ fn standfirst(text: &str) -> Option<String> {
 }
 
 /// The byline part of a dateline: a separator, then "By" and a capital.
-static BY_AFTER_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[|•·–—]\s*(?i:by)\s+\p{Lu}").unwrap());
+static BY_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[|•·–—]\s*|\b(?i:published|posted|written)\s+)((?i:by)\s*:?\s+\p{Lu})").unwrap()
+});
+
+/// "Jane Roe For Daily Mail Australia": the outlet a byline writes for, after the name.
+static FOR_OUTLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+(?i:for)\s+\p{Lu}.*$").unwrap());
 
 static BY_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s|])(?i:by)\s+\p{Lu}").unwrap());
@@ -559,6 +565,15 @@ mod tests {
             vec!["Jane Roe"]
         );
         assert_eq!(names("* Jane Roe"), vec!["Jane Roe"]);
+        assert_eq!(
+            names("Posted On : [May 20, 2018](https://example.com/2018/) Published By : [Jane Roe](https://example.com/author/jane)"),
+            vec!["Jane Roe"]
+        );
+        assert_eq!(names("Jane Roe For Daily Mail Australia"), vec!["Jane Roe"]);
+        assert_eq!(
+            names("By Jane Roe | jroe@example.com | South Florida"),
+            vec!["Jane Roe"]
+        );
     }
 
     fn measure_byline(text: &str) -> bool {

@@ -545,6 +545,7 @@ fn label_header(
             }
             if subtitle_open
                 && f.words >= 6
+                && (f.words > 12 || account_words(&texts[j]) == 0)
                 && !f.nav
                 && !f.related
                 && !f.name_line
@@ -925,8 +926,23 @@ fn confirmed_names(texts: &[String], feats: &[Features]) -> Vec<bool> {
                     || beside_date)
                 || feats[i].bullet && beside_date && bulleted_name(&texts[i])
                 || name_job_and_date(&texts[i], &feats[i])
+                || name_for_outlet(&texts[i], &feats[i])
         })
         .collect()
+}
+
+/// "Jane Roe For Daily Mail Australia": a known given name, the name, "For" and the outlet.
+fn name_for_outlet(text: &str, f: &Features) -> bool {
+    if f.words > 10 || f.terminal || !starts_with_given_name(text) {
+        return false;
+    }
+    let Some(at) = text.find(" For ").or_else(|| text.find(" for ")) else {
+        return false;
+    };
+    let head = &text[..at];
+    (2..=3).contains(&head.split_whitespace().count())
+        && super::features::measure(head).name_line
+        && text[at + 5..].starts_with(char::is_uppercase)
 }
 
 /// A list item that is only a name ("* Jane Roe"): a byline when a date item is beside it.
@@ -968,13 +984,18 @@ mod tests {
             "* Home",
             "Noah Eastwood, Money Reporter 22 December 2023 • 3:55pm",
             "Council Approves Budget",
+            "Marta Jary For Daily Mail Australia",
+            "Mary Poppins for the win",
         ]
         .iter()
         .map(|s| s.to_string())
         .collect();
         let feats: Vec<Features> = texts.iter().map(|t| measure(t)).collect();
         let c = confirmed_names(&texts, &feats);
-        assert_eq!(c, vec![true, false, true, false, false, true, false]);
+        assert_eq!(
+            c,
+            vec![true, false, true, false, false, true, false, true, false]
+        );
     }
 
     fn roles_of(lines: &[&str]) -> Vec<Role> {
