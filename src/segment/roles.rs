@@ -502,6 +502,10 @@ fn label_header(
         if f.words <= 3 && overlap == 0.0 {
             s -= 1.0;
         }
+        // A line over a call-to-action button ("Learn more", "Play now") is an advert.
+        if texts.get(i + 1).is_some_and(|t| call_to_action(t)) {
+            s -= 2.0;
+        }
         // The line above a picture's credit line is the rest of its caption.
         if feats.get(i + 1).is_some_and(|g| g.caption || g.credit) && f.words >= 12 {
             s -= 1.5;
@@ -618,6 +622,14 @@ fn headline_over_standfirst(
     } else {
         b
     }
+}
+
+/// A call-to-action button alone on its line: what adverts and promo boxes end in.
+fn call_to_action(text: &str) -> bool {
+    static CTA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:\(button\)\s*)?(?:learn more|find out more|discover more|see more|sign up(?: now| today| for free)?|subscribe(?: now| today)?|get started|try (?:it )?(?:for )?free|shop now|buy now|order now|download(?: now| the app)?|get the app|register now|join now|watch now|listen now|play now|visit now|start (?:your )?free trial)\W*$").unwrap()
+    });
+    text.len() <= 40 && CTA.is_match(text.trim())
 }
 
 /// A timestamp or reading-time line ("Dec. 22, 2023, 5:24 AM UTC / Updated ...",
@@ -1074,6 +1086,14 @@ mod tests {
         assert_eq!(roles[2], Role::Title);
         assert_ne!(roles[1], Role::Title);
         assert_ne!(roles[3], Role::Title);
+    }
+
+    #[test]
+    fn buttons_that_call_to_action() {
+        assert!(call_to_action("LEARN MORE"));
+        assert!(call_to_action("Play Now"));
+        assert!(call_to_action("Sign up for free"));
+        assert!(!call_to_action("Learn more about the council's budget"));
     }
 
     #[test]
