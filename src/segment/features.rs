@@ -47,7 +47,7 @@ static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:also (?:on|read|see|in)\b|read (?:more|also|next)\b|see also\b|related(?: (?:articles?|stories|content|coverage|news|topics|posts?|reading))?\s*:|more (?:from|on|stories|news)\b.*:|recommended(?: for you| reading)?\s*:?$|you (?:may|might) also (?:like|be interested)|editor'?s picks|watch:|listen:|must read:|further reading)").unwrap()
 });
 static CREDIT_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[•·*–—-]\s*)?(?:(?:photo|image|picture|video|illustration|graphic|file photo|photograph|footage)s?(?: credit)?\s*[:/]|credit\s*:|\(?(?:ap|afp|reuters|epa|getty images)(?: photo)?\)?\s*$|.*\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|.*\b(?:additional|with) (?:reporting|editing|writing|research)\b.*\bby\b|(?:reporting|editing|writing|compiled) by\b)").unwrap()
+    Regex::new(r"(?i)^(?:[•·*–—-]\s*)?(?:(?:photo|image|picture|video|illustration|graphic|file photo|photograph|footage)s?(?: credit)?\s*[:/]|(?:(?:photo|image|picture)s?\s+)?courtesy of\b|credit\s*:|\(?(?:ap|afp|reuters|epa|getty images)(?: photo)?\)?\s*$|.*\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b|.*\b(?:additional|with) (?:reporting|editing|writing|research)\b.*\bby\b|(?:reporting|editing|writing|compiled) by\b)").unwrap()
 });
 static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(?:photo|image|picture|credit|photograph)s?\s*(?:credit)?\s*:\s*[^.]{2,80}$|[(\[][^()\[\]]*(?:getty images|via [^()\[\]]+|photo|reuters|afp|/ap|ap/|epa|shutterstock|sputnik|xinhua|bloomberg|tass|pool|anadolu)[^()\[\]]*[)\]]\s*$|\b(?:featured image|file photo|file image|stock photo)\s*$|\|\s*[^|]{0,60}(?:getty images|/ap|/afp|/reuters|/epa|shutterstock|/pool|via [\w .]+)\s*$)").unwrap()
@@ -301,6 +301,7 @@ fn may_be_credit(text: &str) -> bool {
         "writing",
         "research",
         "compiled",
+        "courtesy",
     ];
     text.contains([':', '/'])
         || WORDS.iter().any(|w| contains_ascii_ci(text, w))
@@ -599,6 +600,7 @@ mod tests {
             measure("The gas field is owned by two firms | Jane Roe/AFP via Getty Images").caption
         );
         assert!(!measure("Markets | Business | World news today").caption);
+        assert!(measure("Photo courtesy of the City of Bayonne").credit);
         assert!(measure("Photo: Reuters").credit);
         assert!(measure("Reuters contributed to this report.").credit);
         assert!(measure("• Reuters, with additional editing by Jane Doe").credit);

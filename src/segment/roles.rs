@@ -406,7 +406,13 @@ fn label_header(
     let headline_shaped = |i: usize| {
         let f = &feats[i];
         (3..=30).contains(&f.words)
-            && !texts[i].starts_with('(')
+            && !texts[i].starts_with(['(', '|'])
+            // "9 of 9" counts a gallery's pictures: a headline has words.
+            && texts[i]
+                .split_whitespace()
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+                .count()
+                >= 2
             && !texts[i]
                 .trim_end()
                 .ends_with([',', ';', ':', '—', '–', '-', '|'])
