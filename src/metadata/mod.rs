@@ -44,7 +44,10 @@ pub fn derive(blocks: &[Block], hints: &Hints) -> Metadata {
         .title
         .clone()
         .or_else(|| hints.headline.clone())
-        .or_else(|| first(Role::Title).map(|t| strip_trailing_byline(&strip_site_suffix(&t))))
+        .or_else(|| {
+            first(Role::Title)
+                .map(|t| strip_leading_button(&strip_trailing_byline(&strip_site_suffix(&t))))
+        })
         .or_else(|| hints.meta_title.as_deref().map(strip_site_suffix));
     let stated = person_names(&hints.authors);
     let authors = if stated.is_empty() {
@@ -126,8 +129,28 @@ fn strip_trailing_byline(title: &str) -> String {
         )
         .unwrap()
     });
+    // Research news prints the institution the same way ("... in days by University of
+    // Tokyo").
+    static BY_INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(.{12,}?)\s+by\s+(?:the\s+)?(?:University|Institute|College|School|Academy|Laboratory|Centre|Center)\b[^,]{0,60}$").unwrap()
+    });
     match TRAILING_BY.captures(title) {
         Some(c) if crate::lexicon::get().is_given_name(&c[2]) => c[1].to_string(),
+        _ => match BY_INSTITUTION.captures(title) {
+            Some(c) => c[1].to_string(),
+            None => title.to_string(),
+        },
+    }
+}
+
+/// "Sign in Council approves budget": a renderer runs an account button into the headline
+/// after it. The button is cut when a capitalised headline of four words or more follows.
+fn strip_leading_button(title: &str) -> String {
+    static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:sign in|log in|sign up|subscribe|menu|search|skip to (?:main )?content)\s+(\p{Lu}.*)$").unwrap()
+    });
+    match BUTTON.captures(title) {
+        Some(c) if c[1].split_whitespace().count() >= 4 => c[1].to_string(),
         _ => title.to_string(),
     }
 }
@@ -540,6 +563,23 @@ mod tests {
             block(long, Role::Body),
         ];
         assert_eq!(byline_authors(&b), vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn headlines_lose_run_in_buttons_and_institution_bylines() {
+        assert_eq!(
+            strip_leading_button("Sign in It Is the End of the World"),
+            "It Is the End of the World"
+        );
+        assert_eq!(strip_leading_button("Subscribe Now"), "Subscribe Now");
+        assert_eq!(
+            strip_trailing_byline("How jellyfish regrow tentacles in days by University of Tokyo"),
+            "How jellyfish regrow tentacles in days"
+        );
+        assert_eq!(
+            strip_trailing_byline("Founded by the University of Tokyo, a lab grows"),
+            "Founded by the University of Tokyo, a lab grows"
+        );
     }
 
     #[test]
