@@ -18,7 +18,7 @@ static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[*•-]\s*)?(?i:by|written by|words by|story by|reporting by|published by|posted by|author)\s*:?\s+").unwrap()
 });
 static NAME_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s*(?:,|\band\b|&|\||·|•|;)\s*").unwrap());
+    LazyLock::new(|| Regex::new(r"\s*(?:,|\band\b|\bas told to\b|&|\||·|•|;)\s*").unwrap());
 static PERSON_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|al|bin|le|la|del|di)){1,4}$").unwrap()
 });
@@ -610,6 +610,10 @@ mod tests {
             vec!["Jane Roe"]
         );
         assert_eq!(names("Jane Roe For Daily Mail Australia"), vec!["Jane Roe"]);
+        assert_eq!(
+            names("Jane Roe as told to Mary Smith"),
+            vec!["Jane Roe", "Mary Smith"]
+        );
         assert_eq!(
             names("By Jane Roe | jroe@example.com | South Florida"),
             vec!["Jane Roe"]

@@ -549,8 +549,15 @@ fn label_header(
             if texts[j] == texts[t] {
                 continue;
             }
-            // A standfirst sits right under the headline, above bylines, dates and pictures.
-            if f.caption || f.credit || f.byline || f.date_line || f.name_line {
+            // A standfirst sits right under the headline, above bylines, dates and pictures;
+            // the line under a "Read more:" label is another story's.
+            if f.caption
+                || f.credit
+                || f.byline
+                || f.date_line
+                || f.name_line
+                || feats[j - 1].related
+            {
                 subtitle_open = false;
             }
             if subtitle_open
@@ -945,8 +952,25 @@ fn confirmed_names(texts: &[String], feats: &[Features]) -> Vec<bool> {
                 || feats[i].bullet && beside_date && bulleted_name(&texts[i])
                 || name_job_and_date(&texts[i], &feats[i])
                 || name_for_outlet(&texts[i], &feats[i])
+                || as_told_to(&texts[i], &feats[i])
         })
         .collect()
+}
+
+/// "Jane Roe as told to Mary Smith": a first-person story's byline, both names.
+fn as_told_to(text: &str, f: &Features) -> bool {
+    if f.words > 10 || f.terminal {
+        return false;
+    }
+    let Some(at) = text.find(" as told to ") else {
+        return false;
+    };
+    let (teller, writer) = (&text[..at], &text[at + 12..]);
+    let named = |part: &str| {
+        (2..=4).contains(&part.split_whitespace().count())
+            && super::features::measure(part).name_line
+    };
+    named(teller) && named(writer)
 }
 
 /// "Jane Roe For Daily Mail Australia": a known given name, the name, "For" and the outlet.
@@ -1004,6 +1028,7 @@ mod tests {
             "Council Approves Budget",
             "Marta Jary For Daily Mail Australia",
             "Mary Poppins for the win",
+            "Amie Stone as told to Heather Eastman",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -1012,7 +1037,7 @@ mod tests {
         let c = confirmed_names(&texts, &feats);
         assert_eq!(
             c,
-            vec![true, false, true, false, false, true, false, true, false]
+            vec![true, false, true, false, false, true, false, true, false, true]
         );
     }
 
