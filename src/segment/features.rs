@@ -443,6 +443,13 @@ fn is_small_word(word: &str) -> bool {
 }
 
 /// Two to four name-shaped tokens and nothing else: "Rachel Adams", "Jean-Luc de la Tour".
+/// Whether a piece of a line is only a person's name (`Features::name_line` of that text),
+/// without measuring the rest of it.
+pub fn is_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    is_name_line(&words)
+}
+
 fn is_name_line(words: &[&str]) -> bool {
     if !(2..=5).contains(&words.len()) {
         return false;

@@ -967,8 +967,7 @@ fn as_told_to(text: &str, f: &Features) -> bool {
     };
     let (teller, writer) = (&text[..at], &text[at + 12..]);
     let named = |part: &str| {
-        (2..=4).contains(&part.split_whitespace().count())
-            && super::features::measure(part).name_line
+        (2..=4).contains(&part.split_whitespace().count()) && super::features::is_name(part)
     };
     named(teller) && named(writer)
 }
@@ -983,7 +982,7 @@ fn name_for_outlet(text: &str, f: &Features) -> bool {
     };
     let head = &text[..at];
     (2..=3).contains(&head.split_whitespace().count())
-        && super::features::measure(head).name_line
+        && super::features::is_name(head)
         && text[at + 5..].starts_with(char::is_uppercase)
 }
 
@@ -992,7 +991,7 @@ fn bulleted_name(text: &str) -> bool {
     let rest = text
         .trim_start_matches(['*', '+', '-', '•', '·'])
         .trim_start();
-    rest.len() < text.len() && super::features::measure(rest).name_line
+    rest.len() < text.len() && super::features::is_name(rest)
 }
 
 /// A byline that names the writer, a job and the date without "By" ("Jane Roe, Money
@@ -1008,7 +1007,7 @@ fn name_job_and_date(text: &str, f: &Features) -> bool {
     let head = &text[..comma];
     let names = head.split_whitespace().count();
     (2..=3).contains(&names)
-        && super::features::measure(head).name_line
+        && super::features::is_name(head)
         && super::features::find_date_at(&text[comma..]).is_some()
 }
 
